@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
+    error: 'expected true or false',
+  })
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
+const urlWithProtocol = (protocols: string[]) =>
+  z.url({ error: `expected a URL starting with ${protocols.join(' or ')}` }).refine(
+    (value) => protocols.some((protocol) => value.startsWith(protocol)),
+    { message: `expected a URL starting with ${protocols.join(' or ')}` },
+  );
+
+/** Every setting OneRoof reads from its environment, with the variable name each one comes from. */
+const environmentSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'expected a port number' })
+    .int('expected a whole port number')
+    .min(0, 'expected a port between 0 and 65535')
+    .max(65535, 'expected a port between 0 and 65535')
+    .default(3000),
+  HOST: z.string().min(1, 'expected a host name or address').default('127.0.0.1'),
+  PUBLIC_URL: urlWithProtocol(['http://', 'https://']).optional(),
+  DATABASE_URL: urlWithProtocol(['postgres://', 'postgresql://']).optional(),
+  DATA_DIR: z.string().min(1, 'expected a folder path').default('./.data'),
+  SESSION_SECRET: z
+    .string()
+    .min(32, 'expected at least 32 characters of random text')
+    .optional(),
+  DEMO: booleanFromEnv.optional(),
+  DEMO_PASSWORD: z.string().min(8, 'expected at least 8 characters').optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'expected one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  SMTP_URL: urlWithProtocol(['smtp://', 'smtps://']).optional(),
+  MAIL_FROM: z.string().min(3, 'expected an e-mail sender such as "OneRoof <noreply@example.org>"').default('OneRoof <noreply@localhost>'),
+  TRUST_PROXY: booleanFromEnv.default(false),
+  SESSION_HOURS: z.coerce
+    .number({ error: 'expected a number of hours' })
+    .positive('expected a positive number of hours')
+    .max(24 * 30, 'expected at most 720 hours')
+    .default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number({ error: 'expected a whole number' }).int().min(1).max(100).default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number({ error: 'expected a number of minutes' }).positive().max(24 * 60).default(15),
+  OIDC_ISSUER_URL: urlWithProtocol(['http://', 'https://']).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_BUTTON_LABEL: z.string().min(1).default('Single sign-on'),
+  HOST_LANGUAGE: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language code such as pt or pt-BR')
+    .default('pt'),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** Cookies get the Secure flag when people reach the app over TLS. */
+  secureCookies: boolean;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  dataDir: string;
+  sessionSecret: string;
+  sessionHours: number;
+  demo: boolean;
+  demoPassword: string | undefined;
+  logLevel: Environment['LOG_LEVEL'];
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  trustProxy: boolean;
+  loginMaxFailures: number;
+  loginLockoutMinutes: number;
+  oidc: { issuerUrl: string; clientId: string; clientSecret: string; buttonLabel: string } | undefined;
+  hostLanguage: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the environment once; a bad value becomes one line that names the variable and what it expects. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  const oidcParts = [values.OIDC_ISSUER_URL, values.OIDC_CLIENT_ID, values.OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new ConfigError(
+      'Invalid configuration: OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: expected all three together for single sign-on',
+    );
+  }
+  const dataDir = path.resolve(values.DATA_DIR);
+  const publicUrl = (values.PUBLIC_URL ?? `http://${displayHost(values.HOST)}:${values.PORT}`).replace(/\/$/, '');
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    database: values.DATABASE_URL
+      ? { kind: 'postgres', url: values.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
+    dataDir,
+    // Sessions live in the database, so a random secret per process is safe: it only signs short-lived values.
+    sessionSecret: values.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    sessionHours: values.SESSION_HOURS,
+    demo: values.DEMO ?? !values.DATABASE_URL,
+    demoPassword: values.DEMO_PASSWORD,
+    logLevel: values.LOG_LEVEL,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
+    trustProxy: values.TRUST_PROXY,
+    loginMaxFailures: values.LOGIN_MAX_FAILURES,
+    loginLockoutMinutes: values.LOGIN_LOCKOUT_MINUTES,
+    oidc:
+      values.OIDC_ISSUER_URL && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET
+        ? {
+            issuerUrl: values.OIDC_ISSUER_URL,
+            clientId: values.OIDC_CLIENT_ID,
+            clientSecret: values.OIDC_CLIENT_SECRET,
+            buttonLabel: values.OIDC_BUTTON_LABEL,
+          }
+        : undefined,
+    hostLanguage: values.HOST_LANGUAGE,
+  };
+}
+
+function displayHost(host: string): string {
+  return host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+}

@@ -1,0 +1,212 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A timestamptz: read as Date, written as Date or ISO string. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A column with a database default. */
+export type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A `date` column: a calendar day as 'YYYY-MM-DD'. */
+export type CalendarDate = string;
+/** A `time` column: 'HH:MM[:SS]'. */
+export type TimeOfDay = string;
+export type Json<T> = ColumnType<T, string, string>;
+
+/** Names of something per language code, e.g. { pt: '…', en: '…' }. */
+export type LocalisedText = Record<string, string>;
+
+export interface NetworksTable {
+  id: string;
+  name: string;
+  host_language: Generated<string>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface CentresTable {
+  id: string;
+  network_id: string;
+  code: string;
+  name: string;
+  kind: 'national' | 'branch' | 'local';
+  time_zone: string;
+  street: Generated<string>;
+  postal_code: Generated<string>;
+  city: Generated<string>;
+  country: Generated<string>;
+  phone: string | null;
+  email: string | null;
+  announcement_languages: Generated<string[]>;
+  archived_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface CentreOpeningHoursTable {
+  id: string;
+  centre_id: string;
+  weekday: number;
+  opens: TimeOfDay;
+  closes: TimeOfDay;
+}
+
+export interface CentreCalendarExceptionsTable {
+  id: string;
+  centre_id: string;
+  on_date: CalendarDate;
+  kind: 'holiday' | 'closed' | 'special_hours';
+  opens: TimeOfDay | null;
+  closes: TimeOfDay | null;
+  label: Generated<string>;
+}
+
+export interface UnitsTable {
+  id: string;
+  centre_id: string;
+  code: string;
+  name: string;
+  kind: 'agency_branch' | 'support_office' | 'complementary_service';
+  organisation: Generated<string>;
+  location: Generated<string>;
+  archived_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ServicesTable {
+  id: string;
+  unit_id: string;
+  code: string;
+  names: Json<LocalisedText>;
+  typical_minutes: number;
+  ticket_prefix: string;
+  required_documents: ColumnType<LocalisedText[], string | undefined, string>;
+  languages: Generated<string[]>;
+  archived_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface CountersTable {
+  id: string;
+  unit_id: string;
+  label: string;
+  location: Generated<string>;
+  archived_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface CounterServicesTable {
+  counter_id: string;
+  service_id: string;
+}
+
+export interface StaffTable {
+  id: string;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  locale: Generated<string>;
+  languages: Generated<string[]>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface StaffRolesTable {
+  id: string;
+  staff_id: string;
+  role: string;
+  scope_type: 'network' | 'centre' | 'unit';
+  scope_id: string;
+  granted_at: DefaultedTimestamp;
+}
+
+export interface StaffIdentitiesTable {
+  issuer: string;
+  subject: string;
+  staff_id: string;
+  created_at: DefaultedTimestamp;
+}
+
+export interface StaffSessionsTable {
+  id: string;
+  token_hash: string;
+  staff_id: string;
+  csrf_token: string;
+  second_factor_pending: Generated<boolean>;
+  method: 'password' | 'oidc';
+  ip: string | null;
+  user_agent: string | null;
+  created_at: DefaultedTimestamp;
+  last_seen_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  succeeded: boolean;
+  at: DefaultedTimestamp;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  at: DefaultedTimestamp;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  centre_id: string | null;
+  unit_id: string | null;
+  personal_data: Generated<boolean>;
+  reason: string | null;
+  break_glass: Generated<boolean>;
+  ip: string | null;
+  request_id: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface RealtimeEventsTable {
+  id: Generated<number>;
+  at: DefaultedTimestamp;
+  type: string;
+  centre_id: string | null;
+  unit_id: string | null;
+  payload: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface Database {
+  networks: NetworksTable;
+  centres: CentresTable;
+  centre_opening_hours: CentreOpeningHoursTable;
+  centre_calendar_exceptions: CentreCalendarExceptionsTable;
+  units: UnitsTable;
+  services: ServicesTable;
+  counters: CountersTable;
+  counter_services: CounterServicesTable;
+  staff: StaffTable;
+  staff_roles: StaffRolesTable;
+  staff_identities: StaffIdentitiesTable;
+  staff_sessions: StaffSessionsTable;
+  login_attempts: LoginAttemptsTable;
+  audit_events: AuditEventsTable;
+  realtime_events: RealtimeEventsTable;
+}
+
+export type Centre = Selectable<CentresTable>;
+export type NewCentre = Insertable<CentresTable>;
+export type CentreUpdate = Updateable<CentresTable>;
+export type Unit = Selectable<UnitsTable>;
+export type Service = Selectable<ServicesTable>;
+export type Counter = Selectable<CountersTable>;
+export type Staff = Selectable<StaffTable>;
+export type StaffSession = Selectable<StaffSessionsTable>;
+export type AuditEvent = Selectable<AuditEventsTable>;
+export type RealtimeEvent = Selectable<RealtimeEventsTable>;

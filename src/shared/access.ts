@@ -1,0 +1,69 @@
+/**
+ * The permission vocabulary shared by the server (policies) and the web app (navigation).
+ * A role is always granted with a scope: the whole network, one centre, or one unit.
+ */
+export const ROLES = [
+  'network_admin',
+  'centre_manager',
+  'unit_manager',
+  'reception_mediator',
+  'support_mediator',
+  'agency_officer',
+  'phone_operator',
+  'content_editor',
+  'translator',
+  'statistician',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SCOPE_TYPES = ['network', 'centre', 'unit'] as const;
+export type ScopeType = (typeof SCOPE_TYPES)[number];
+
+export const ACTIONS = [
+  // Network model: centres, units, services, counters.
+  'network.read',
+  'network.manage_centres',
+  'network.manage_units',
+  'network.manage_services',
+  // Staff accounts and role grants.
+  'staff.read',
+  'staff.manage',
+  // The audit journal.
+  'audit.read',
+  // Realtime streams of the places one works in.
+  'realtime.subscribe',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const everyStaffMember: Action[] = ['network.read', 'realtime.subscribe'];
+
+/** What each role may do inside the scope it is granted on. */
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  network_admin: [
+    ...everyStaffMember,
+    'network.manage_centres',
+    'network.manage_units',
+    'network.manage_services',
+    'staff.read',
+    'staff.manage',
+  ],
+  centre_manager: [...everyStaffMember, 'network.manage_units', 'network.manage_services', 'staff.read'],
+  unit_manager: [...everyStaffMember, 'network.manage_services', 'staff.read'],
+  reception_mediator: everyStaffMember,
+  support_mediator: everyStaffMember,
+  agency_officer: everyStaffMember,
+  phone_operator: everyStaffMember,
+  content_editor: everyStaffMember,
+  translator: everyStaffMember,
+  statistician: everyStaffMember,
+  auditor: [...everyStaffMember, 'audit.read', 'staff.read'],
+};
+
+export function roleAllows(role: Role, action: Action): boolean {
+  return ROLE_ACTIONS[role].includes(action);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,46 @@
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase } from '../src/server/db/client.js';
+import { migrate } from '../src/server/db/migrate.js';
+
+export const PGLITE_TEMPLATE_FILE = path.join(os.tmpdir(), `oneroof-test-template-${process.pid}.tar.gz`);
+export const POSTGRES_TEMPLATE_DB = 'oneroof_test_template';
+
+/**
+ * Migrates one database per run and saves it as a template; every test file then starts from a
+ * cheap copy (a PGlite dump, or CREATE DATABASE … TEMPLATE on PostgreSQL).
+ */
+export default async function setup({ provide }: { provide: (key: string, value: string) => void }): Promise<() => Promise<void>> {
+  const pglite = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
+  await migrate(pglite);
+  const dump = await pglite.pglite!.dumpDataDir('gzip');
+  await writeFile(PGLITE_TEMPLATE_FILE, Buffer.from(await dump.arrayBuffer()));
+  await pglite.close();
+  provide('pgliteTemplateFile', PGLITE_TEMPLATE_FILE);
+
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const stale = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'oneroof_test_%'`);
+      for (const row of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${POSTGRES_TEMPLATE_DB}`);
+    } finally {
+      await admin.end();
+    }
+    const template = await openDatabase({ kind: 'postgres', url: withDatabase(url, POSTGRES_TEMPLATE_DB) });
+    await migrate(template);
+    await template.close();
+    provide('postgresTemplateDb', POSTGRES_TEMPLATE_DB);
+  }
+  return async () => undefined;
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}

@@ -1,0 +1,36 @@
+// Merges locales/<lang>/*.json into one catalogue per language and compiles the ICU messages to
+// ASTs (FormatJS), so browsers get pre-parsed messages and no parser.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const localesDir = path.join(root, 'locales');
+const outDir = path.join(root, 'src/web/generated/locales');
+const workDir = path.join(os.tmpdir(), `oneroof-locales-${process.pid}`);
+
+export function readCatalogue(language) {
+  const dir = path.join(localesDir, language);
+  const messages = {};
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json') && !name.startsWith('_')).sort()) {
+    const entries = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+    for (const [id, message] of Object.entries(entries)) {
+      if (id in messages) throw new Error(`${language}/${file}: message id "${id}" is defined twice`);
+      messages[id] = message;
+    }
+  }
+  return messages;
+}
+
+mkdirSync(outDir, { recursive: true });
+mkdirSync(workDir, { recursive: true });
+const formatjs = path.join(root, 'node_modules/.bin/formatjs');
+const languages = readdirSync(localesDir).filter((name) => !name.startsWith('.') && !name.endsWith('.json'));
+for (const language of languages) {
+  const merged = path.join(workDir, `${language}.json`);
+  writeFileSync(merged, JSON.stringify(readCatalogue(language)));
+  execFileSync(formatjs, ['compile', merged, '--ast', '--format', 'simple', '--out-file', path.join(outDir, `${language}.json`)], { stdio: 'inherit' });
+}
+rmSync(workDir, { recursive: true, force: true });
+console.log(`Compiled interface messages for ${languages.length} languages: ${languages.join(', ')}`);

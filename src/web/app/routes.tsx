@@ -1,0 +1,24 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { HomePage } from '../surfaces/backoffice/HomePage.js';
+import { LoginPage } from '../surfaces/login/LoginPage.js';
+import { BackOfficeLayout } from '../ui/BackOfficeLayout.js';
+import { NotFoundPage } from '../ui/NotFoundPage.js';
+import { RequireStaff } from '../ui/RequireStaff.js';
+
+/** Pages inside the back office (under /office), one entry per area. */
+const backOfficeRoutes: RouteObject[] = [{ index: true, element: <HomePage /> }];
+
+export const router = createBrowserRouter([
+  { path: '/', element: <Navigate to="/office" replace /> },
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/office',
+    element: (
+      <RequireStaff>
+        <BackOfficeLayout />
+      </RequireStaff>
+    ),
+    children: [...backOfficeRoutes, { path: '*', element: <NotFoundPage /> }],
+  },
+  { path: '*', element: <NotFoundPage /> },
+]);

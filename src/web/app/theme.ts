@@ -1,0 +1,16 @@
+import { createTheme } from '@mantine/core';
+
+export const theme = createTheme({
+  primaryColor: 'oneroof',
+  colors: {
+    oneroof: ['#e8f1fb', '#cfe0f3', '#9dc0e8', '#689ddd', '#3f80d3', '#2670ce', '#1c5d99', '#144a80', '#0d3b69', '#062b50'],
+  },
+  primaryShade: 6,
+  fontFamily: '"Noto Sans", "Noto Sans Arabic", system-ui, sans-serif',
+  headings: { fontFamily: '"Noto Sans", "Noto Sans Arabic", system-ui, sans-serif' },
+  defaultRadius: 'md',
+  // Counter staff and kiosk users both need large, easy targets.
+  components: {
+    Button: { defaultProps: { size: 'md' } },
+  },
+});

@@ -1,0 +1,25 @@
+import { Select } from '@mantine/core';
+import { IconLanguage } from '@tabler/icons-react';
+import { useIntl } from 'react-intl';
+import { INTERFACE_LOCALES } from '../../shared/locales.js';
+import { useLocale } from '../app/i18n.js';
+
+/** Languages are listed by their own names, so people find theirs without reading the current one. */
+export function LanguagePicker({ size = 'sm' }: { size?: 'sm' | 'md' | 'lg' }) {
+  const { locale, setLocale } = useLocale();
+  const intl = useIntl();
+  return (
+    <Select
+      aria-label={intl.formatMessage({ id: 'common.language' })}
+      leftSection={<IconLanguage size={18} />}
+      data={INTERFACE_LOCALES.map((option) => ({ value: option.code, label: option.nativeName }))}
+      value={locale.code}
+      onChange={(code) => code && setLocale(code)}
+      allowDeselect={false}
+      size={size}
+      w={170}
+      comboboxProps={{ withinPortal: true }}
+      data-testid="language-picker"
+    />
+  );
+}

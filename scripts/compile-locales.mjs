@@ -1,32 +1,19 @@
 // Merges locales/<lang>/*.json into one catalogue per language and compiles the ICU messages to
 // ASTs (FormatJS), so browsers get pre-parsed messages and no parser.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { LOCALES_DIR, readCatalogue } from './locale-catalogue.mjs';
 import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const localesDir = path.join(root, 'locales');
 const outDir = path.join(root, 'src/web/generated/locales');
 const workDir = path.join(os.tmpdir(), `oneroof-locales-${process.pid}`);
-
-export function readCatalogue(language) {
-  const dir = path.join(localesDir, language);
-  const messages = {};
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json') && !name.startsWith('_')).sort()) {
-    const entries = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
-    for (const [id, message] of Object.entries(entries)) {
-      if (id in messages) throw new Error(`${language}/${file}: message id "${id}" is defined twice`);
-      messages[id] = message;
-    }
-  }
-  return messages;
-}
 
 mkdirSync(outDir, { recursive: true });
 mkdirSync(workDir, { recursive: true });
 const formatjs = path.join(root, 'node_modules/.bin/formatjs');
-const languages = readdirSync(localesDir).filter((name) => !name.startsWith('.') && !name.endsWith('.json'));
+const languages = readdirSync(LOCALES_DIR).filter((name) => !name.startsWith('.') && !name.endsWith('.json'));
 for (const language of languages) {
   const merged = path.join(workDir, `${language}.json`);
   writeFileSync(merged, JSON.stringify(readCatalogue(language)));

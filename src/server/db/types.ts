@@ -107,6 +107,8 @@ export interface StaffTable {
   password_hash: string | null;
   totp_secret: string | null;
   totp_enabled: Generated<boolean>;
+  totp_last_step: ColumnType<string | number | null, number | null | undefined, number | null>;
+  password_changed_at: Timestamp | null;
   locale: Generated<string>;
   languages: Generated<string[]>;
   failed_logins: Generated<number>;
@@ -145,6 +147,16 @@ export interface StaffSessionsTable {
   last_seen_at: DefaultedTimestamp;
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
+  second_factor_failures: Generated<number>;
+}
+
+export interface OidcLoginsTable {
+  browser_token_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
 }
 
 export interface LoginAttemptsTable {
@@ -195,6 +207,7 @@ export interface Database {
   staff_roles: StaffRolesTable;
   staff_identities: StaffIdentitiesTable;
   staff_sessions: StaffSessionsTable;
+  oidc_logins: OidcLoginsTable;
   login_attempts: LoginAttemptsTable;
   audit_events: AuditEventsTable;
   realtime_events: RealtimeEventsTable;

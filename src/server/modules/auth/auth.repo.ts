@@ -89,3 +89,66 @@ export async function loadActor(db: Kysely<Database>, staffId: string, sessionId
   );
   return { staffId: staff.id, username: staff.username, displayName: staff.display_name, grants, sessionId };
 }
+
+/** A session between password and second factor, or undefined when it is not (or no longer) one. */
+export async function findPendingSessionByToken(db: Kysely<Database>, token: string): Promise<StaffSession | undefined> {
+  const session = await findLiveSessionByToken(db, token);
+  return session?.second_factor_pending ? session : undefined;
+}
+
+/**
+ * Finishes a pending sign-in under a new token, so a token seen before the second factor (the pending
+ * one) is worthless afterwards. The condition makes two concurrent completions produce one session.
+ */
+export async function promoteSession(db: Kysely<Database>, sessionId: string, expiresAt: Date): Promise<{ token: string; csrfToken: string } | undefined> {
+  const token = newToken();
+  const csrfToken = newToken();
+  const updated = await db
+    .updateTable('staff_sessions')
+    .set({ token_hash: hashToken(token), csrf_token: csrfToken, second_factor_pending: false, expires_at: expiresAt, last_seen_at: new Date() })
+    .where('id', '=', sessionId)
+    .where('second_factor_pending', '=', true)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return updated ? { token, csrfToken } : undefined;
+}
+
+/** Sessions that still work (or wait for their second factor), newest first. */
+export async function listLiveSessions(db: Kysely<Database>, staffId: string): Promise<StaffSession[]> {
+  return db
+    .selectFrom('staff_sessions')
+    .selectAll()
+    .where('staff_id', '=', staffId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+}
+
+/** Ends one session of a staff member; false when it is not theirs or already over. */
+export async function revokeSession(db: Kysely<Database>, staffId: string, sessionId: string): Promise<boolean> {
+  const ended = await db
+    .updateTable('staff_sessions')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', sessionId)
+    .where('staff_id', '=', staffId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(ended);
+}
+
+/** Ends every live session of a staff member, except one when given; returns how many ended. */
+export async function revokeSessionsOf(db: Kysely<Database>, staffId: string, exceptSessionId: string | null = null): Promise<number> {
+  let query = db
+    .updateTable('staff_sessions')
+    .set({ revoked_at: new Date() })
+    .where('staff_id', '=', staffId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date());
+  if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
+  const ended = await query.returning('id').execute();
+  return ended.length;
+}

@@ -10,6 +10,8 @@ import { insertSession } from './auth.repo.js';
 /** Failed attempts from one address in the window before it must wait, whatever the usernames. */
 export const LOGIN_FAILURES_PER_ADDRESS = 20;
 export const LOGIN_ADDRESS_WINDOW_MINUTES = 15;
+/** How long someone has to enter the second-factor code after the password. */
+export const PENDING_SESSION_MINUTES = 10;
 
 export interface LoginInput {
   username: string;
@@ -25,7 +27,7 @@ export interface LoginResult {
   expiresAt: Date;
 }
 
-type LoginPolicy = Pick<Config, 'loginMaxFailures' | 'loginLockoutMinutes' | 'sessionHours'>;
+export type LoginPolicy = Pick<Config, 'loginMaxFailures' | 'loginLockoutMinutes' | 'sessionHours'>;
 
 export async function login(db: Kysely<Database>, policy: LoginPolicy, context: RequestContext, input: LoginInput): Promise<LoginResult> {
   const ip = context.ip ?? 'unknown';
@@ -45,14 +47,16 @@ export async function login(db: Kysely<Database>, policy: LoginPolicy, context: 
   const passwordMatches = await verifyPassword(staff?.password_hash ?? (await decoyPasswordHash()), input.password);
   if (!staff || !staff.password_hash || staff.disabled_at || !passwordMatches) {
     await recordAttempt(db, input.username, ip, false);
-    if (staff && !staff.disabled_at) await countFailure(db, staff.id, staff.failed_logins + 1, policy);
+    if (staff && !staff.disabled_at) await countFailure(db, staff.id, policy);
     throw new AppError('invalid_credentials', 'The username or password is not correct');
   }
 
-  const expiresAt = new Date(Date.now() + policy.sessionHours * 3600_000);
+  // A password alone opens only a short pending session when a second factor follows; the failure
+  // count is kept until the code is right, so wrong codes lock the account like wrong passwords do.
+  const expiresAt = new Date(Date.now() + (staff.totp_enabled ? PENDING_SESSION_MINUTES * 60_000 : policy.sessionHours * 3600_000));
   return db.transaction().execute(async (trx) => {
     await recordAttempt(trx, input.username, ip, true);
-    await trx.updateTable('staff').set({ failed_logins: 0, locked_until: null }).where('id', '=', staff.id).execute();
+    if (!staff.totp_enabled) await trx.updateTable('staff').set({ failed_logins: 0, locked_until: null }).where('id', '=', staff.id).execute();
     const session = await insertSession(trx, {
       staffId: staff.id,
       method: 'password',
@@ -77,7 +81,7 @@ export async function login(db: Kysely<Database>, policy: LoginPolicy, context: 
   });
 }
 
-async function refuseBusyAddress(db: Kysely<Database>, ip: string): Promise<void> {
+export async function refuseBusyAddress(db: Kysely<Database>, ip: string): Promise<void> {
   const since = new Date(Date.now() - LOGIN_ADDRESS_WINDOW_MINUTES * 60_000);
   const failures = await db
     .selectFrom('login_attempts')
@@ -93,18 +97,26 @@ async function refuseBusyAddress(db: Kysely<Database>, ip: string): Promise<void
   }
 }
 
-async function recordAttempt(db: Kysely<Database>, username: string, ip: string, succeeded: boolean): Promise<void> {
+export async function recordAttempt(db: Kysely<Database>, username: string, ip: string, succeeded: boolean): Promise<void> {
   await db.insertInto('login_attempts').values({ username, ip, succeeded }).execute();
 }
 
-async function countFailure(db: Kysely<Database>, staffId: string, failures: number, policy: LoginPolicy): Promise<void> {
-  const locks = failures >= policy.loginMaxFailures;
+/**
+ * Counts one more failure against an account in one statement (concurrent failures all count) and
+ * locks it when the limit is reached. Returns true when this failure locked it.
+ */
+export async function countFailure(db: Kysely<Database>, staffId: string, policy: LoginPolicy): Promise<boolean> {
+  const counted = await db
+    .updateTable('staff')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', staffId)
+    .returning('failed_logins')
+    .executeTakeFirst();
+  if (!counted || counted.failed_logins < policy.loginMaxFailures) return false;
   await db
     .updateTable('staff')
-    .set({
-      failed_logins: locks ? 0 : failures,
-      locked_until: locks ? new Date(Date.now() + policy.loginLockoutMinutes * 60_000) : null,
-    })
+    .set({ failed_logins: 0, locked_until: new Date(Date.now() + policy.loginLockoutMinutes * 60_000) })
     .where('id', '=', staffId)
     .execute();
+  return true;
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('defaults to the embedded database with the demo network on', () => {
+    const config = loadConfig({});
+    expect(config.database.kind).toBe('pglite');
+    expect(config.demo).toBe(true);
+    expect(config.port).toBe(3000);
+    expect(config.publicUrl).toBe('http://127.0.0.1:3000');
+    expect(config.secureCookies).toBe(false);
+  });
+
+  it('uses PostgreSQL with DATABASE_URL and then leaves the demo off unless asked', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/oneroof' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/oneroof' });
+    expect(config.demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/oneroof', DEMO: 'true' }).demo).toBe(true);
+  });
+
+  it('marks cookies Secure when the public URL is https', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://oneroof.example.org/' }).secureCookies).toBe(true);
+    expect(loadConfig({ PUBLIC_URL: 'https://oneroof.example.org/' }).publicUrl).toBe('https://oneroof.example.org');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^Invalid configuration: PORT: expected a port number$/],
+    [{ PORT: '70000' }, /PORT: expected a port between 0 and 65535/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: expected a URL starting with postgres:\/\/ or postgresql:\/\//],
+    [{ DEMO: 'maybe' }, /DEMO: expected true or false/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL: expected one of fatal, error/],
+    [{ SESSION_SECRET: 'short' }, /SESSION_SECRET: expected at least 32 characters/],
+    [{ DEMO_PASSWORD: 'abc' }, /DEMO_PASSWORD: expected at least 8 characters/],
+    [{ SMTP_URL: 'http://mail' }, /SMTP_URL: expected a URL starting with smtp:\/\/ or smtps:\/\//],
+    [{ OIDC_ISSUER_URL: 'https://id.example.org' }, /OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/],
+  ])('refuses %o with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.kind).toBe('pglite');
+  });
+});

@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { HOST_LOCALE, INTERFACE_LOCALES } from '../src/shared/locales.js';
+import { readCatalogue } from '../scripts/locale-catalogue.mjs';
+
+const localesDir = path.resolve('locales');
+const languages = readdirSync(localesDir).filter((name) => statSync(path.join(localesDir, name)).isDirectory());
+const source = readCatalogue(HOST_LOCALE) as Record<string, string>;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (name === 'generated') return [];
+    return statSync(full).isDirectory() ? sourceFiles(full) : /\.(ts|tsx)$/.test(name) ? [full] : [];
+  });
+}
+
+/** Message ids written literally in the web app: `id: '…'`, `id="…"`, `labelId: '…'`, `…Id: '…'`. */
+function literalIdsInWebApp(): Map<string, string> {
+  const found = new Map<string, string>();
+  const pattern = /\b(?:id|[a-z]+Id)\s*[:=]\s*\{?\s*['"]([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_]+)+)['"]/g;
+  for (const file of sourceFiles(path.resolve('src/web'))) {
+    for (const match of readFileSync(file, 'utf8').matchAll(pattern)) found.set(match[1]!, path.relative(process.cwd(), file));
+  }
+  return found;
+}
+
+describe('interface messages', () => {
+  it('has a folder for every interface language and an entry for every folder', () => {
+    expect([...languages].sort()).toEqual(INTERFACE_LOCALES.map((locale) => locale.code).sort());
+  });
+
+  it.each(languages)('%s has exactly the keys of the host language', (language) => {
+    const catalogue = readCatalogue(language) as Record<string, string>;
+    const missing = Object.keys(source).filter((id) => !(id in catalogue));
+    const extra = Object.keys(catalogue).filter((id) => !(id in source));
+    expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+  });
+
+  it.each(languages)('every %s message is valid ICU and not empty', (language) => {
+    const catalogue = readCatalogue(language) as Record<string, string>;
+    const broken: string[] = [];
+    for (const [id, message] of Object.entries(catalogue)) {
+      try {
+        if (typeof message !== 'string' || message.trim() === '') throw new Error('empty');
+        parse(message);
+      } catch (error) {
+        broken.push(`${id}: ${(error as Error).message}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('every message id the web app uses exists in the host language', () => {
+    const used = literalIdsInWebApp();
+    expect(used.size).toBeGreaterThan(10);
+    const unknown = [...used].filter(([id]) => !(id in source)).map(([id, file]) => `${id} (${file})`);
+    expect(unknown).toEqual([]);
+  });
+});

@@ -30,7 +30,7 @@ export async function waitUntilHealthy(url: string, startedAt: number, timeoutMs
 
 export function startProcess(command: string, args: string[], env: Record<string, string>): ChildProcess {
   // Its own process group, so the whole tree (npm → tsx → node) can be stopped together.
-  return spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  return spawn(command, args, { env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
 }
 
 export async function stopProcessTree(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {

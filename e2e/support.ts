@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { E2E_PASSWORD } from '../playwright.config.js';
+
+export const SCREENSHOT_DIR = path.resolve('e2e/screenshots');
+
+/** Saves a full-page screenshot under e2e/screenshots/NAME.png, for people to look at. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Starts in a given interface language, as a returning person whose choice was remembered. */
+export async function useInterfaceLanguage(page: Page, code: string): Promise<void> {
+  await page.addInitScript((language) => {
+    if (!localStorage.getItem('oneroof.locale')) localStorage.setItem('oneroof.locale', language);
+  }, code);
+}
+
+export async function signIn(page: Page, username: string, password = E2E_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByRole('textbox', { name: 'Username' }).fill(username);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/office/);
+}
+
+/** Picks a language by its native name in the language picker. */
+export async function switchLanguage(page: Page, nativeName: string): Promise<void> {
+  await page.getByTestId('language-picker').first().click();
+  await page.getByRole('option', { name: nativeName }).click();
+}

@@ -20,6 +20,7 @@ import type { Database } from './db/types.js';
 import { registerAuthHooks } from './http/auth-hooks.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { loggerOptions } from './http/logging.js';
+import { configureValidationMessages } from './http/validation.js';
 import { registerModules } from './modules/index.js';
 import type { RealtimeBus } from './realtime/bus.js';
 
@@ -35,6 +36,8 @@ export interface BuildOptions {
   webRoot?: string;
   logger?: boolean;
 }
+
+configureValidationMessages();
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 

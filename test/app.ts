@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../src/server/config.js';
 import type { DatabaseHandle } from '../src/server/db/client.js';
 import type { Database } from '../src/server/db/types.js';
 import { hashPassword } from '../src/server/modules/auth/auth.passwords.js';
+import { sealTotpSecret } from '../src/server/modules/auth/auth.totp.js';
 import { RealtimeBus } from '../src/server/realtime/bus.js';
 import { createTestDatabase } from './database.js';
 
@@ -63,7 +64,8 @@ export async function createStaff(db: Kysely<Database>, username: string, grants
       username,
       display_name: username,
       password_hash: await testPasswordHash,
-      totp_secret: extra.totpSecret ?? null,
+      // Stored sealed, as the server stores it (see auth.secret-box.ts).
+      totp_secret: extra.totpSecret ? await sealTotpSecret(testConfig().dataDir, id, extra.totpSecret) : null,
       totp_enabled: Boolean(extra.totpSecret),
     })
     .execute();

@@ -51,6 +51,16 @@ const environmentSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_BUTTON_LABEL: z.string().min(1).default('Single sign-on'),
+  REALTIME_HEARTBEAT_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds' })
+    .min(0.01, 'expected at least 0.01 seconds')
+    .max(300, 'expected at most 300 seconds')
+    .default(15),
+  REALTIME_RETENTION_DAYS: z.coerce
+    .number({ error: 'expected a number of days' })
+    .positive('expected a positive number of days')
+    .max(365, 'expected at most 365 days')
+    .default(3),
   HOST_LANGUAGE: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language code such as pt or pt-BR')
@@ -79,6 +89,10 @@ export interface Config {
   loginLockoutMinutes: number;
   oidc: { issuerUrl: string; clientId: string; clientSecret: string; buttonLabel: string } | undefined;
   hostLanguage: string;
+  /** How often open event streams send a heartbeat comment (and re-check their session). */
+  realtimeHeartbeatMs: number;
+  /** Realtime events older than this are deleted; the audit journal is never. */
+  realtimeRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     hostLanguage: values.HOST_LANGUAGE,
+    realtimeHeartbeatMs: Math.round(values.REALTIME_HEARTBEAT_SECONDS * 1000),
+    realtimeRetentionDays: values.REALTIME_RETENTION_DAYS,
   };
 }
 

@@ -6,6 +6,7 @@ import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { loadDemoNetworkIfEmpty, type DemoLoadResult } from './demo/load-demo.js';
 import { RealtimeBus } from './realtime/bus.js';
+import { scheduleRealtimeRetention } from './realtime/retention.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -28,6 +29,7 @@ export async function startServer(config: Config, options: { logger?: boolean; w
     const app = await buildApp({ config, database, db: database.db, bus }, { logger: options.logger, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT });
     await bus.start();
     await app.listen({ port: config.port, host: config.host });
+    const stopRetention = scheduleRealtimeRetention(database.db, { days: config.realtimeRetentionDays, log: app.log });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
@@ -40,7 +42,9 @@ export async function startServer(config: Config, options: { logger?: boolean; w
       demo,
       close() {
         closing ??= (async () => {
+          // Ends open event streams (preClose hook), then waits for requests in flight.
           await app.close();
+          await stopRetention();
           await bus.stop();
           await database.close();
         })();

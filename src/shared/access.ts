@@ -33,6 +33,12 @@ export const ACTIONS = [
   'audit.read',
   // Realtime streams of the places one works in.
   'realtime.subscribe',
+  // Queues: issuing visits and tickets (at a centre), serving at a counter (of a unit), reading
+  // waiting lists and daily reports, and setting a unit's ordering policy.
+  'queue.issue',
+  'queue.serve',
+  'queue.read',
+  'queue.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -47,16 +53,19 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'network.manage_services',
     'staff.read',
     'staff.manage',
+    'queue.read',
+    'queue.manage',
   ],
-  centre_manager: [...everyStaffMember, 'network.manage_units', 'network.manage_services', 'staff.read'],
-  unit_manager: [...everyStaffMember, 'network.manage_services', 'staff.read'],
-  reception_mediator: everyStaffMember,
-  support_mediator: everyStaffMember,
-  agency_officer: everyStaffMember,
+  // A centre manager runs the staff of their centre: accounts and roles within the centre (see staff.policy.ts).
+  centre_manager: [...everyStaffMember, 'network.manage_units', 'network.manage_services', 'staff.read', 'staff.manage', 'queue.read', 'queue.manage'],
+  unit_manager: [...everyStaffMember, 'network.manage_services', 'staff.read', 'queue.read', 'queue.manage'],
+  reception_mediator: [...everyStaffMember, 'queue.issue', 'queue.read'],
+  support_mediator: [...everyStaffMember, 'queue.serve', 'queue.read'],
+  agency_officer: [...everyStaffMember, 'queue.serve', 'queue.read'],
   phone_operator: everyStaffMember,
   content_editor: everyStaffMember,
   translator: everyStaffMember,
-  statistician: everyStaffMember,
+  statistician: [...everyStaffMember, 'queue.read'],
   auditor: [...everyStaffMember, 'audit.read', 'staff.read'],
 };
 

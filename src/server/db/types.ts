@@ -192,6 +192,108 @@ export interface RealtimeEventsTable {
   centre_id: string | null;
   unit_id: string | null;
   payload: ColumnType<Record<string, unknown>, string | undefined, never>;
+  /** Assigned when the transaction commits, in commit order (migration 0004); null until then. */
+  position: ColumnType<number | null, never, never>;
+}
+
+export interface RealtimeRetentionTable {
+  singleton: Generated<boolean>;
+  purged_through: number;
+}
+
+// ── Queues (migration 0005) ─────────────────────────────────────────────────────────────────────
+
+export type PriorityReason = 'disability' | 'pregnancy' | 'elderly' | 'small_children' | 'emergency';
+export type TicketState = 'pending' | 'waiting' | 'called' | 'serving' | 'parked' | 'done' | 'no_show' | 'transferred' | 'cancelled';
+export type PriorityClass = 'normal' | 'priority' | 'emergency';
+export type TicketEventKind = 'issued' | 'queued' | 'called' | 'recalled' | 'started' | 'ended' | 'transferred' | 'parked' | 'resumed' | 'no_show' | 'cancelled';
+
+export interface VisitsTable {
+  id: string;
+  centre_id: string;
+  local_day: CalendarDate;
+  public_code: string;
+  person_id: string | null;
+  language: string;
+  purpose: Generated<string>;
+  interpreter_needed: Generated<boolean>;
+  priority_reasons: Generated<PriorityReason[]>;
+  origin: 'reception' | 'kiosk' | 'appointment';
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface TicketSequencesTable {
+  service_id: string;
+  local_day: CalendarDate;
+  last_number: number;
+}
+
+export interface TicketsTable {
+  id: string;
+  visit_id: string;
+  centre_id: string;
+  unit_id: string;
+  service_id: string;
+  local_day: CalendarDate;
+  number: string;
+  visit_order: number;
+  state: TicketState;
+  priority_class: PriorityClass;
+  appointment_due_at: Timestamp | null;
+  transferred_from: string | null;
+  issued_at: Timestamp;
+  queued_at: Timestamp | null;
+  first_called_at: Timestamp | null;
+  called_at: Timestamp | null;
+  started_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  call_count: Generated<number>;
+  counter_id: string | null;
+  outcome: string | null;
+  created_by: string | null;
+}
+
+export interface TicketEventsTable {
+  id: Generated<number>;
+  ticket_id: string;
+  kind: TicketEventKind;
+  at: Timestamp;
+  counter_id: string | null;
+  staff_id: string | null;
+  outcome: string | null;
+  note: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface CounterSessionsTable {
+  id: string;
+  counter_id: string;
+  staff_id: string;
+  state: 'open' | 'paused' | 'closed';
+  opened_at: Timestamp;
+  state_since: Timestamp;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+}
+
+export interface QueuePoliciesTable {
+  unit_id: string;
+  priority_head_start_minutes: number;
+  emergency_head_start_minutes: number;
+  appointment_head_start_minutes: number;
+  appointment_early_minutes: number;
+  no_show_after_calls: number;
+  updated_by: string | null;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  response: ColumnType<unknown, string | null, string>;
+  created_at: DefaultedTimestamp;
 }
 
 export interface Database {
@@ -211,6 +313,14 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   audit_events: AuditEventsTable;
   realtime_events: RealtimeEventsTable;
+  realtime_retention: RealtimeRetentionTable;
+  visits: VisitsTable;
+  ticket_sequences: TicketSequencesTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
+  counter_sessions: CounterSessionsTable;
+  queue_policies: QueuePoliciesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type Centre = Selectable<CentresTable>;

@@ -2,9 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../app.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { healthRoutes } from './health.routes.js';
+import { staffRoutes } from './staff/staff.routes.js';
+import { networkRoutes } from './network/network.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { realtimeRoutes } from '../realtime/realtime.routes.js';
+import { queueRoutes } from './queue/queue.routes.js';
 
 /** Every module's routes, in one list. */
 export async function registerModules(app: FastifyInstance, deps: AppDependencies): Promise<void> {
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps));
+  await app.register(staffRoutes(deps));
+  await app.register(networkRoutes(deps));
+  await app.register(auditRoutes(deps));
+  await app.register(realtimeRoutes(deps));
+  await app.register(queueRoutes(deps));
 }

@@ -6,23 +6,36 @@ export interface RealtimeEventInput {
   type: string;
   /** Where it happened: streams deliver it only to those who may see that place. */
   centreId?: string | null;
+  /** A unit's event needs no centreId: it is filled in from the unit, so centre-wide streams see it. */
   unitId?: string | null;
   payload?: Record<string, unknown>;
 }
 
+/** An event as subscribers receive it; `position` orders events in commit order (see docs/realtime.md). */
+export interface PublishedEvent {
+  position: number;
+  type: string;
+  at: Date;
+  centreId: string | null;
+  unitId: string | null;
+  payload: Record<string, unknown>;
+}
+
 /**
- * Writes an event row in the caller's transaction. The row's trigger NOTIFYs on commit, so an
- * event is published if and only if its change is committed.
+ * Writes an event row in the caller's transaction. A deferred trigger gives the row its position
+ * and NOTIFYs when the transaction commits, so an event is published if and only if its change is.
+ * Returns the row id (not the position, which does not exist before commit).
  */
 export async function writeRealtimeEvent(db: Kysely<Database>, event: RealtimeEventInput): Promise<number> {
+  const unitId = event.unitId ?? null;
   const row = await db
     .insertInto('realtime_events')
-    .values({
+    .values((eb) => ({
       type: event.type,
-      centre_id: event.centreId ?? null,
-      unit_id: event.unitId ?? null,
+      centre_id: event.centreId ?? (unitId ? eb.selectFrom('units').select('units.centre_id').where('units.id', '=', unitId) : null),
+      unit_id: unitId,
       payload: JSON.stringify(event.payload ?? {}),
-    })
+    }))
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -1,4 +1,4 @@
-import { IconHome } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconHome, IconShieldSearch, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Action } from '../../shared/access.js';
 
@@ -14,4 +14,7 @@ export interface NavigationItem {
 /** The back office's menu, in order. Each area adds its entry here. */
 export const NAVIGATION: NavigationItem[] = [
   { to: '/office', labelId: 'nav.home', icon: IconHome, action: null },
+  { to: '/office/network', labelId: 'nav.network', icon: IconBuildingCommunity, action: 'network.read' },
+  { to: '/office/audit', labelId: 'nav.audit', icon: IconShieldSearch, action: 'audit.read' },
+  { to: '/office/staff', labelId: 'staff.nav', icon: IconUsers, action: 'staff.read' },
 ];

@@ -152,3 +152,60 @@ export async function revokeSessionsOf(db: Kysely<Database>, staffId: string, ex
   const ended = await query.returning('id').execute();
   return ended.length;
 }
+
+export interface PendingOidcLogin {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+}
+
+/** Remembers what the identity provider's answer must match; stale rows are swept at the same time. */
+export async function insertOidcLogin(db: Kysely<Database>, browserToken: string, login: PendingOidcLogin, expiresAt: Date): Promise<void> {
+  await db.deleteFrom('oidc_logins').where('expires_at', '<', new Date()).execute();
+  await db
+    .insertInto('oidc_logins')
+    .values({ browser_token_hash: hashToken(browserToken), state: login.state, nonce: login.nonce, code_verifier: login.codeVerifier, expires_at: expiresAt })
+    .execute();
+}
+
+/** Takes a pending single sign-on out (each is used once), or undefined when unknown or too old. */
+export async function takeOidcLogin(db: Kysely<Database>, browserToken: string): Promise<PendingOidcLogin | undefined> {
+  const row = await db
+    .deleteFrom('oidc_logins')
+    .where('browser_token_hash', '=', hashToken(browserToken))
+    .returning(['state', 'nonce', 'code_verifier', 'expires_at'])
+    .executeTakeFirst();
+  if (!row || row.expires_at <= new Date()) return undefined;
+  return { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier };
+}
+
+export interface SsoCandidate {
+  id: string;
+  username: string;
+  totp_enabled: boolean;
+  disabled_at: Date | null;
+}
+
+export async function findStaffByIdentity(db: Kysely<Database>, issuer: string, subject: string): Promise<SsoCandidate | undefined> {
+  return db
+    .selectFrom('staff_identities')
+    .innerJoin('staff', 'staff.id', 'staff_identities.staff_id')
+    .select(['staff.id', 'staff.username', 'staff.totp_enabled', 'staff.disabled_at'])
+    .where('staff_identities.issuer', '=', issuer)
+    .where('staff_identities.subject', '=', subject)
+    .executeTakeFirst();
+}
+
+/** Accounts whose e-mail is this one (case-insensitive: the column is citext). */
+export async function findStaffByEmail(db: Kysely<Database>, email: string): Promise<SsoCandidate[]> {
+  return db
+    .selectFrom('staff')
+    .select(['id', 'username', 'totp_enabled', 'disabled_at'])
+    .where('email', '=', email)
+    .limit(2)
+    .execute();
+}
+
+export async function linkIdentity(db: Kysely<Database>, issuer: string, subject: string, staffId: string): Promise<void> {
+  await db.insertInto('staff_identities').values({ issuer, subject, staff_id: staffId }).execute();
+}

@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../access/actor.js';
@@ -6,8 +5,12 @@ import type { AppDependencies } from '../../app.js';
 import { AppError } from '../../http/errors.js';
 import { contextOf, staffContextOf } from '../../http/request-context.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { accountRoutes } from './auth.account.routes.js';
+import { setSessionCookie } from './auth.cookies.js';
+import { oidcRoutes } from './auth.oidc.routes.js';
 import { SESSION_COOKIE, hashToken, loadActor } from './auth.repo.js';
-import { LoginBody, Me, SessionState } from './auth.schemas.js';
+import { LoginBody, Me, SecondFactorBody, SessionState } from './auth.schemas.js';
+import { completeSecondFactor } from './auth.second-factor.service.js';
 import { login } from './auth.service.js';
 
 export function presentMe(actor: Actor): z.infer<typeof Me> {
@@ -16,16 +19,8 @@ export function presentMe(actor: Actor): z.infer<typeof Me> {
 
 export const authRoutes = (deps: AppDependencies): FastifyPluginAsyncZod => async (app) => {
   const { db, config } = deps;
-
-  function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date): void {
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.secureCookies,
-      path: '/',
-      expires: expiresAt,
-    });
-  }
+  await app.register(accountRoutes(deps));
+  await app.register(oidcRoutes(deps));
 
   app.post('/api/v1/auth/login', {
     schema: { tags: ['auth'], summary: 'Sign in with username and password', body: LoginBody, response: { 200: SessionState } },
@@ -34,10 +29,28 @@ export const authRoutes = (deps: AppDependencies): FastifyPluginAsyncZod => asyn
       ...request.body,
       userAgent: request.headers['user-agent'] ?? null,
     });
-    setSessionCookie(reply, result.sessionToken, result.expiresAt);
+    setSessionCookie(reply, config, result.sessionToken, result.expiresAt);
     if (result.secondFactorRequired) return { status: 'second_factor_required' as const, csrfToken: result.csrfToken, me: null };
     const actor = await loadActor(db, result.staffId, null);
     if (!actor) throw new AppError('invalid_credentials', 'The username or password is not correct');
+    return { status: 'signed_in' as const, csrfToken: result.csrfToken, me: presentMe(actor) };
+  });
+
+  app.post('/api/v1/auth/second-factor', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Finish signing in with the code of an authenticator app',
+      description: 'After the password, when the login answered second_factor_required. A few wrong codes end the pending sign-in.',
+      body: SecondFactorBody,
+      response: { 200: SessionState },
+    },
+  }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) throw new AppError('unauthenticated', 'This sign-in has ended; please enter your password again');
+    const result = await completeSecondFactor(db, config, contextOf(request), { sessionToken: token, code: request.body.code });
+    setSessionCookie(reply, config, result.sessionToken, result.expiresAt);
+    const actor = await loadActor(db, result.staffId, null);
+    if (!actor) throw new AppError('unauthenticated', 'This sign-in has ended; please enter your password again');
     return { status: 'signed_in' as const, csrfToken: result.csrfToken, me: presentMe(actor) };
   });
 

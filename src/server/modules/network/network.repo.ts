@@ -50,16 +50,6 @@ export async function updateCentre(db: Kysely<Database>, id: string, changes: Pa
   return db.updateTable('centres').set({ ...changes, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function setArchived(
-  db: Kysely<Database>,
-  table: 'centres' | 'units' | 'services' | 'counters',
-  id: string,
-  archived: boolean,
-): Promise<void> {
-  const now = new Date();
-  await db.updateTable(table).set({ archived_at: archived ? now : null, updated_at: now }).where('id', '=', id).execute();
-}
-
 // ── Opening hours and calendar ───────────────────────────────────────────────────────────────────
 
 export async function listOpeningHours(db: Kysely<Database>, centreId: string): Promise<WeeklyInterval[]> {

@@ -1,12 +1,17 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Divider, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { IconAlertCircle, IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../app/api.js';
 import { useSession, useSetSession, type SessionState } from '../../app/session.js';
 import { LanguagePicker } from '../../ui/LanguagePicker.js';
+import { useSignInProviders } from '../backoffice/account/account-api.js';
+import { SecondFactorForm } from './SecondFactorForm.js';
+
+/** Reasons the server gives when single sign-on did not end in a session (see auth.oidc.service.ts). */
+const SSO_ERRORS = ['not_configured', 'unavailable', 'expired', 'cancelled', 'failed', 'not_linked', 'account_disabled'];
 
 /** Only paths inside the app are followed after sign-in, never another site. */
 export function safeNextPath(next: string | null): string {
@@ -17,9 +22,13 @@ export function LoginPage() {
   const intl = useIntl();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const { me } = useSession();
+  const { me, state: session } = useSession();
   const setSession = useSetSession();
-  const [problem, setProblem] = useState<string | null>(null);
+  const providers = useSignInProviders();
+  const ssoError = params.get('sso_error');
+  const [problem, setProblem] = useState<string | null>(
+    ssoError ? intl.formatMessage({ id: SSO_ERRORS.includes(ssoError) ? `auth.sso.error.${ssoError}` : 'auth.sso.error.failed' }) : null,
+  );
   const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: { username: '', password: '' },
@@ -30,6 +39,8 @@ export function LoginPage() {
   });
 
   if (me) return <Navigate to={safeNextPath(params.get('next'))} replace />;
+  const secondStep = session?.status === 'second_factor_required';
+  const sso = providers.data?.sso ?? null;
 
   async function submit(values: { username: string; password: string }) {
     setBusy(true);
@@ -66,33 +77,52 @@ export function LoginPage() {
           <LanguagePicker />
         </Group>
         <Paper withBorder shadow="sm" p="xl" radius="md">
-          <form onSubmit={form.onSubmit(submit)} noValidate>
-            <Stack>
-              <Title order={2} size="h3">
-                <FormattedMessage id="login.title" />
-              </Title>
-              <Text c="dimmed" size="sm">
-                <FormattedMessage id="login.subtitle" />
-              </Text>
-              {problem ? (
-                <Alert color="red" icon={<IconAlertCircle size={18} />} role="alert">
-                  {problem}
-                </Alert>
-              ) : null}
-              <TextInput
-                label={intl.formatMessage({ id: 'login.username' })}
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                required
-                {...form.getInputProps('username')}
-              />
-              <PasswordInput label={intl.formatMessage({ id: 'login.password' })} autoComplete="current-password" required {...form.getInputProps('password')} />
-              <Button type="submit" loading={busy} fullWidth>
-                <FormattedMessage id="login.submit" />
-              </Button>
-            </Stack>
-          </form>
+          {secondStep ? (
+            <SecondFactorForm
+              onSignedIn={() => void navigate(safeNextPath(params.get('next')), { replace: true })}
+              onRestart={(reason) => {
+                form.setFieldValue('password', '');
+                setProblem(reason);
+              }}
+            />
+          ) : (
+            <form onSubmit={form.onSubmit(submit)} noValidate>
+              <Stack>
+                <Title order={2} size="h3">
+                  <FormattedMessage id="login.title" />
+                </Title>
+                <Text c="dimmed" size="sm">
+                  <FormattedMessage id="login.subtitle" />
+                </Text>
+                {problem ? (
+                  <Alert color="red" icon={<IconAlertCircle size={18} />} role="alert">
+                    {problem}
+                  </Alert>
+                ) : null}
+                <TextInput
+                  label={intl.formatMessage({ id: 'login.username' })}
+                  autoComplete="username"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  required
+                  {...form.getInputProps('username')}
+                />
+                <PasswordInput label={intl.formatMessage({ id: 'login.password' })} autoComplete="current-password" required {...form.getInputProps('password')} />
+                <Button type="submit" loading={busy} fullWidth>
+                  <FormattedMessage id="login.submit" />
+                </Button>
+                {sso ? (
+                  <>
+                    <Divider label={intl.formatMessage({ id: 'auth.sso.or' })} labelPosition="center" />
+                    {/* A full page load: the identity provider's pages are not part of this app. */}
+                    <Button component="a" href={sso.startUrl} variant="default" leftSection={<IconKey size={18} />} fullWidth data-testid="sso-button">
+                      {sso.label}
+                    </Button>
+                  </>
+                ) : null}
+              </Stack>
+            </form>
+          )}
         </Paper>
       </Stack>
     </Center>

@@ -1,0 +1,85 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { PriorityClass, PriorityReason } from '../../db/types.js';
+
+/**
+ * The ordering policy of a unit's queues (docs/queue.md). Every waiting ticket gets a *virtual
+ * arrival time*: when it entered the queue, moved earlier by the largest head start it qualifies
+ * for. Tickets are called in order of virtual arrival (then id). Because head starts are bounded, a
+ * ticket can only be overtaken by tickets that arrived at most the largest head start after it:
+ * nobody starves, and the bound is the ageing guarantee.
+ *
+ * The same rule exists twice: `virtualArrival` here (estimates, tests) and `virtualArrivalSql`
+ * (call-next). A property test checks that the two agree.
+ */
+export interface QueuePolicy {
+  priorityHeadStartMinutes: number;
+  emergencyHeadStartMinutes: number;
+  /** Applies to a checked-in appointment from `appointmentEarlyMinutes` before its due time. */
+  appointmentHeadStartMinutes: number;
+  appointmentEarlyMinutes: number;
+  noShowAfterCalls: number;
+}
+
+export const DEFAULT_QUEUE_POLICY: QueuePolicy = {
+  priorityHeadStartMinutes: 20,
+  emergencyHeadStartMinutes: 120,
+  appointmentHeadStartMinutes: 45,
+  appointmentEarlyMinutes: 10,
+  noShowAfterCalls: 3,
+};
+
+const MINUTE_MS = 60_000;
+
+export interface OrderableTicket {
+  id: string;
+  queuedAt: Date;
+  priorityClass: PriorityClass;
+  appointmentDueAt: Date | null;
+}
+
+/** Emergencies first class; any other reason makes a priority ticket. */
+export function priorityClassOf(reasons: readonly PriorityReason[]): PriorityClass {
+  if (reasons.includes('emergency')) return 'emergency';
+  return reasons.length > 0 ? 'priority' : 'normal';
+}
+
+export function appointmentIsDue(ticket: OrderableTicket, policy: QueuePolicy, now: Date): boolean {
+  return ticket.appointmentDueAt !== null && ticket.appointmentDueAt.getTime() - policy.appointmentEarlyMinutes * MINUTE_MS <= now.getTime();
+}
+
+/** Milliseconds since the epoch of the ticket's virtual arrival. */
+export function virtualArrival(ticket: OrderableTicket, policy: QueuePolicy, now: Date): number {
+  const classStart = ticket.priorityClass === 'emergency' ? policy.emergencyHeadStartMinutes : ticket.priorityClass === 'priority' ? policy.priorityHeadStartMinutes : 0;
+  let arrival = ticket.queuedAt.getTime() - classStart * MINUTE_MS;
+  if (appointmentIsDue(ticket, policy, now)) {
+    // An appointment counts from the earlier of its check-in and its due time.
+    const base = Math.min(ticket.queuedAt.getTime(), ticket.appointmentDueAt!.getTime());
+    arrival = Math.min(arrival, base - policy.appointmentHeadStartMinutes * MINUTE_MS);
+  }
+  return arrival;
+}
+
+/** Sorts tickets into the order they will be called in (a copy; the input is left alone). */
+export function callOrder<T extends OrderableTicket>(tickets: readonly T[], policyOf: (ticket: T) => QueuePolicy, now: Date): T[] {
+  return tickets
+    .map((ticket) => ({ ticket, key: virtualArrival(ticket, policyOf(ticket), now) }))
+    .sort((a, b) => a.key - b.key || (a.ticket.id < b.ticket.id ? -1 : a.ticket.id > b.ticket.id ? 1 : 0))
+    .map((entry) => entry.ticket);
+}
+
+/**
+ * The same virtual arrival in SQL, over `tickets t LEFT JOIN queue_policies p ON p.unit_id = t.unit_id`.
+ * Defaults fill in for units without a policy row.
+ */
+export function virtualArrivalSql(now: Date): RawBuilder<Date> {
+  const d = DEFAULT_QUEUE_POLICY;
+  const minutes = (column: string, fallback: number) => sql`make_interval(mins => coalesce(${sql.ref(`p.${column}`)}, ${fallback}))`;
+  const classStart = sql`CASE t.priority_class
+      WHEN 'emergency' THEN ${minutes('emergency_head_start_minutes', d.emergencyHeadStartMinutes)}
+      WHEN 'priority' THEN ${minutes('priority_head_start_minutes', d.priorityHeadStartMinutes)}
+      ELSE interval '0' END`;
+  const due = sql`t.appointment_due_at IS NOT NULL AND t.appointment_due_at - ${minutes('appointment_early_minutes', d.appointmentEarlyMinutes)} <= ${now}::timestamptz`;
+  return sql<Date>`CASE WHEN ${due}
+      THEN least(t.queued_at - ${classStart}, least(t.queued_at, t.appointment_due_at) - ${minutes('appointment_head_start_minutes', d.appointmentHeadStartMinutes)})
+      ELSE t.queued_at - ${classStart} END`;
+}

@@ -1,0 +1,220 @@
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { CounterSessionsTable, Database, LocalisedText, TicketEventsTable, TicketState, TicketsTable, VisitsTable } from '../../db/types.js';
+import { DEFAULT_QUEUE_POLICY, virtualArrivalSql, type QueuePolicy } from './queue.ordering.js';
+
+export type Visit = Selectable<VisitsTable>;
+/** A ticket with what screens and lists show next to it (read-only joins on the network's tables). */
+export type TicketRow = Selectable<TicketsTable> & { service_names: LocalisedText; counter_label: string | null };
+export type CounterSession = Selectable<CounterSessionsTable>;
+
+function selectTickets(db: Kysely<Database>) {
+  return db
+    .selectFrom('tickets')
+    .innerJoin('services', 'services.id', 'tickets.service_id')
+    .leftJoin('counters', 'counters.id', 'tickets.counter_id')
+    .selectAll('tickets')
+    .select(['services.names as service_names', 'counters.label as counter_label']);
+}
+
+// ── Visits and tickets ───────────────────────────────────────────────────────────────────────────
+
+export async function insertVisit(db: Kysely<Database>, visit: Insertable<VisitsTable>): Promise<Visit> {
+  return db.insertInto('visits').values(visit).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findVisit(db: Kysely<Database>, id: string): Promise<Visit | undefined> {
+  return db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findVisitByCode(db: Kysely<Database>, code: string): Promise<Visit | undefined> {
+  return db.selectFrom('visits').selectAll().where('public_code', '=', code).executeTakeFirst();
+}
+
+/** The next number of a service on a local day; the upsert's row lock serialises concurrent issues. */
+export async function nextTicketNumber(db: Kysely<Database>, serviceId: string, localDay: string): Promise<number> {
+  const row = await db
+    .insertInto('ticket_sequences')
+    .values({ service_id: serviceId, local_day: localDay, last_number: 1 })
+    .onConflict((conflict) => conflict.columns(['service_id', 'local_day']).doUpdateSet({ last_number: sql`ticket_sequences.last_number + 1` }))
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return row.last_number;
+}
+
+export async function insertTicket(db: Kysely<Database>, ticket: Insertable<TicketsTable>): Promise<void> {
+  await db.insertInto('tickets').values(ticket).execute();
+}
+
+export async function insertTicketEvent(db: Kysely<Database>, event: Omit<Insertable<TicketEventsTable>, 'details'> & { details?: Record<string, unknown> }): Promise<void> {
+  await db
+    .insertInto('ticket_events')
+    .values({ ...event, details: JSON.stringify(event.details ?? {}) })
+    .execute();
+}
+
+export async function findTicket(db: Kysely<Database>, id: string): Promise<TicketRow | undefined> {
+  return selectTickets(db).where('tickets.id', '=', id).executeTakeFirst();
+}
+
+export async function ticketsOfVisit(db: Kysely<Database>, visitId: string): Promise<TicketRow[]> {
+  return selectTickets(db).where('tickets.visit_id', '=', visitId).orderBy('tickets.visit_order').orderBy('tickets.issued_at').execute();
+}
+
+/**
+ * Changes a ticket only if it is still in one of the expected states: two requests racing on one
+ * ticket cannot both succeed (the loser gets undefined). The row lock is held until commit.
+ */
+export async function updateTicketIfState(db: Kysely<Database>, id: string, states: readonly TicketState[], changes: Updateable<TicketsTable>): Promise<boolean> {
+  const result = await db.updateTable('tickets').set(changes).where('id', '=', id).where('state', 'in', [...states]).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The next pending ticket of a visit after `visitOrder`, if any. */
+export async function nextPendingOfVisit(db: Kysely<Database>, visitId: string, visitOrder: number): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('tickets')
+    .select('id')
+    .where('visit_id', '=', visitId)
+    .where('state', '=', 'pending')
+    .where('visit_order', '>', visitOrder)
+    .orderBy('visit_order')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function pendingOfVisit(db: Kysely<Database>, visitId: string): Promise<{ id: string }[]> {
+  return db.selectFrom('tickets').select('id').where('visit_id', '=', visitId).where('state', '=', 'pending').execute();
+}
+
+export async function activeTicketOfCounter(db: Kysely<Database>, counterId: string): Promise<TicketRow | undefined> {
+  return selectTickets(db).where('tickets.counter_id', '=', counterId).where('tickets.state', 'in', ['called', 'serving']).executeTakeFirst();
+}
+
+/**
+ * The heart of the engine: in the caller's transaction, picks the first waiting ticket in call
+ * order among the counter's services and makes it 'called' at this counter. Rows another counter
+ * is taking right now are skipped (SKIP LOCKED), not waited for; a row that another transaction
+ * already changed no longer matches `state = 'waiting'` when re-checked under its lock. The partial
+ * unique index on (counter_id) for called/serving tickets refuses a second active ticket.
+ */
+export async function callNextWaiting(db: Kysely<Database>, args: { counterId: string; serviceIds: readonly string[]; localDay: string; now: Date }): Promise<string | undefined> {
+  if (args.serviceIds.length === 0) return undefined;
+  const result = await sql<{ id: string }>`
+    WITH candidate AS (
+      SELECT t.id FROM tickets t
+      LEFT JOIN queue_policies p ON p.unit_id = t.unit_id
+      WHERE t.state = 'waiting' AND t.local_day = ${args.localDay}::date
+        AND t.service_id IN (${sql.join(args.serviceIds.map((id) => sql`${id}::uuid`))})
+      ORDER BY ${virtualArrivalSql(args.now)}, t.id
+      LIMIT 1
+      FOR UPDATE OF t SKIP LOCKED
+    )
+    UPDATE tickets SET state = 'called', counter_id = ${args.counterId}, called_at = ${args.now},
+      first_called_at = coalesce(tickets.first_called_at, ${args.now}), call_count = tickets.call_count + 1
+    FROM candidate WHERE tickets.id = candidate.id AND tickets.state = 'waiting'
+    RETURNING tickets.id`.execute(db);
+  return result.rows[0]?.id;
+}
+
+/** Waiting tickets of a centre's day with what ordering needs, for lists and estimates. */
+export async function waitingTicketsOfCentre(db: Kysely<Database>, centreId: string, localDay: string): Promise<TicketRow[]> {
+  return selectTickets(db).where('tickets.centre_id', '=', centreId).where('tickets.local_day', '=', localDay).where('tickets.state', '=', 'waiting').execute();
+}
+
+/** Minutes of the latest finished services of each service at a centre (newest first, up to `limit` each). */
+export async function recentServiceMinutes(db: Kysely<Database>, serviceIds: readonly string[], limit: number): Promise<Map<string, number[]>> {
+  const byService = new Map<string, number[]>();
+  if (serviceIds.length === 0) return byService;
+  const rows = await sql<{ service_id: string; minutes: number }>`
+    SELECT service_id, minutes FROM (
+      SELECT service_id, extract(epoch FROM ended_at - started_at)::float8 / 60 AS minutes,
+        row_number() OVER (PARTITION BY service_id ORDER BY ended_at DESC) AS n
+      FROM tickets
+      WHERE state IN ('done', 'transferred') AND started_at IS NOT NULL AND ended_at IS NOT NULL
+        AND service_id IN (${sql.join(serviceIds.map((id) => sql`${id}::uuid`))})
+    ) recent WHERE n <= ${limit}`.execute(db);
+  for (const row of rows.rows) byService.set(row.service_id, [...(byService.get(row.service_id) ?? []), Number(row.minutes)]);
+  return byService;
+}
+
+// ── Ordering policy ──────────────────────────────────────────────────────────────────────────────
+
+export async function findPolicies(db: Kysely<Database>, unitIds: readonly string[]): Promise<Map<string, QueuePolicy>> {
+  const policies = new Map<string, QueuePolicy>();
+  if (unitIds.length === 0) return policies;
+  const rows = await db.selectFrom('queue_policies').selectAll().where('unit_id', 'in', [...unitIds]).execute();
+  for (const row of rows) {
+    policies.set(row.unit_id, {
+      priorityHeadStartMinutes: row.priority_head_start_minutes,
+      emergencyHeadStartMinutes: row.emergency_head_start_minutes,
+      appointmentHeadStartMinutes: row.appointment_head_start_minutes,
+      appointmentEarlyMinutes: row.appointment_early_minutes,
+      noShowAfterCalls: row.no_show_after_calls,
+    });
+  }
+  return policies;
+}
+
+export async function policyOf(db: Kysely<Database>, unitId: string): Promise<QueuePolicy> {
+  return (await findPolicies(db, [unitId])).get(unitId) ?? DEFAULT_QUEUE_POLICY;
+}
+
+export async function savePolicy(db: Kysely<Database>, unitId: string, policy: QueuePolicy, staffId: string): Promise<void> {
+  const values = {
+    priority_head_start_minutes: policy.priorityHeadStartMinutes,
+    emergency_head_start_minutes: policy.emergencyHeadStartMinutes,
+    appointment_head_start_minutes: policy.appointmentHeadStartMinutes,
+    appointment_early_minutes: policy.appointmentEarlyMinutes,
+    no_show_after_calls: policy.noShowAfterCalls,
+    updated_by: staffId,
+    updated_at: new Date(),
+  };
+  await db
+    .insertInto('queue_policies')
+    .values({ unit_id: unitId, ...values })
+    .onConflict((conflict) => conflict.column('unit_id').doUpdateSet(values))
+    .execute();
+}
+
+// ── Counter sessions ─────────────────────────────────────────────────────────────────────────────
+
+/** The counter's session that is not closed, locked for the rest of the transaction. */
+export async function lockLiveSession(db: Kysely<Database>, counterId: string): Promise<CounterSession | undefined> {
+  return db.selectFrom('counter_sessions').selectAll().where('counter_id', '=', counterId).where('state', '!=', 'closed').forUpdate().executeTakeFirst();
+}
+
+export async function findLiveSession(db: Kysely<Database>, counterId: string): Promise<CounterSession | undefined> {
+  return db.selectFrom('counter_sessions').selectAll().where('counter_id', '=', counterId).where('state', '!=', 'closed').executeTakeFirst();
+}
+
+export async function liveSessionOfStaff(db: Kysely<Database>, staffId: string): Promise<CounterSession | undefined> {
+  return db.selectFrom('counter_sessions').selectAll().where('staff_id', '=', staffId).where('state', '!=', 'closed').executeTakeFirst();
+}
+
+export async function insertSession(db: Kysely<Database>, session: Insertable<CounterSessionsTable>): Promise<CounterSession> {
+  return db.insertInto('counter_sessions').values(session).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateSession(db: Kysely<Database>, id: string, changes: Updateable<CounterSessionsTable>): Promise<CounterSession> {
+  return db.updateTable('counter_sessions').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Open counters of a centre with the services they serve and the ticket each holds. */
+export async function openCountersOfCentre(db: Kysely<Database>, centreId: string): Promise<{ id: string; serviceIds: string[]; busy: { serviceId: string; since: Date } | null }[]> {
+  const rows = await sql<{ id: string; service_ids: string[] | null; busy_service: string | null; busy_since: Date | null }>`
+    SELECT c.id,
+      (SELECT array_agg(cs.service_id) FROM counter_services cs JOIN services s ON s.id = cs.service_id
+        WHERE cs.counter_id = c.id AND s.archived_at IS NULL) AS service_ids,
+      t.service_id AS busy_service, coalesce(t.started_at, t.called_at) AS busy_since
+    FROM counter_sessions cse
+    JOIN counters c ON c.id = cse.counter_id
+    JOIN units u ON u.id = c.unit_id
+    LEFT JOIN tickets t ON t.counter_id = c.id AND t.state IN ('called', 'serving')
+    WHERE cse.state = 'open' AND u.centre_id = ${centreId} AND c.archived_at IS NULL
+    ORDER BY c.id`.execute(db);
+  return rows.rows.map((row) => ({
+    id: row.id,
+    serviceIds: row.service_ids ?? [],
+    busy: row.busy_service && row.busy_since ? { serviceId: row.busy_service, since: new Date(row.busy_since) } : null,
+  }));
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor, Grant } from '../access/actor.js';
+import { mayReceive } from './realtime.policy.js';
+
+const CENTRE_A = 'centre-a';
+const UNIT_A = 'unit-a';
+const UNIT_A2 = 'unit-a2';
+const CENTRE_B = 'centre-b';
+
+function actor(...grants: Grant[]): Actor {
+  return { staffId: 's', username: 's', displayName: 's', grants, sessionId: null };
+}
+
+describe('who receives a realtime event', () => {
+  const network = actor({ role: 'statistician', scopeType: 'network', scopeId: 'n', centreId: null });
+  const centre = actor({ role: 'reception_mediator', scopeType: 'centre', scopeId: CENTRE_A, centreId: CENTRE_A });
+  const unit = actor({ role: 'support_mediator', scopeType: 'unit', scopeId: UNIT_A, centreId: CENTRE_A });
+  const noRoles = actor();
+
+  it('sends network-wide events to everyone signed in', () => {
+    for (const someone of [network, centre, unit, noRoles]) expect(mayReceive(someone, { centreId: null, unitId: null })).toBe(true);
+  });
+
+  it('sends a centre event to everyone working at that centre, and the network', () => {
+    const event = { centreId: CENTRE_A, unitId: null };
+    expect([network, centre, unit, noRoles].map((someone) => mayReceive(someone, event))).toEqual([true, true, true, false]);
+    expect(mayReceive(centre, { centreId: CENTRE_B, unitId: null })).toBe(false);
+  });
+
+  it('sends a unit event to that unit, its centre and the network, not to a sibling unit', () => {
+    expect([network, centre, unit, noRoles].map((someone) => mayReceive(someone, { centreId: CENTRE_A, unitId: UNIT_A }))).toEqual([true, true, true, false]);
+    expect(mayReceive(unit, { centreId: CENTRE_A, unitId: UNIT_A2 })).toBe(false);
+  });
+});

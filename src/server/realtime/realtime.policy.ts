@@ -1,0 +1,16 @@
+import { actorMay, centresOf, type Actor } from '../access/actor.js';
+import type { PublishedEvent } from './events.js';
+
+/**
+ * Who receives an event on a stream ('realtime.subscribe'):
+ * - an event with no place (network-wide) reaches every signed-in staff member;
+ * - a unit's event reaches those whose grant covers that unit or its centre (or the network);
+ * - a centre's event (no unit) reaches everyone working at that centre, whatever unit they are in:
+ *   "the centre closes early" concerns the whole house.
+ */
+export function mayReceive(actor: Actor, event: Pick<PublishedEvent, 'centreId' | 'unitId'>): boolean {
+  if (event.centreId == null && event.unitId == null) return true;
+  if (event.unitId != null) return actorMay(actor, 'realtime.subscribe', { centreId: event.centreId, unitId: event.unitId });
+  const centres = centresOf(actor, 'realtime.subscribe');
+  return centres.everywhere || centres.centreIds.includes(event.centreId as string);
+}

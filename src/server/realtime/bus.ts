@@ -27,6 +27,7 @@ export class RealtimeBus {
   private catchingUp: Promise<void> | undefined;
   private catchUpAgain = false;
   private safetyNet: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(
     private readonly database: DatabaseHandle,
@@ -41,6 +42,7 @@ export class RealtimeBus {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.safetyNet);
     await this.stopListening?.();
     this.stopListening = undefined;
@@ -73,6 +75,7 @@ export class RealtimeBus {
   }
 
   private onNotification(): void {
+    if (this.stopped) return;
     if (this.catchingUp) {
       this.catchUpAgain = true;
       return;

@@ -115,7 +115,19 @@ export function LoginPage() {
                   <>
                     <Divider label={intl.formatMessage({ id: 'auth.sso.or' })} labelPosition="center" />
                     {/* A full page load: the identity provider's pages are not part of this app. */}
-                    <Button component="a" href={sso.startUrl} variant="default" leftSection={<IconKey size={18} />} fullWidth data-testid="sso-button">
+                    <Button
+                      component="a"
+                      href={sso.startUrl}
+                      variant="default"
+                      leftSection={<IconKey size={18} />}
+                      fullWidth
+                      h="auto"
+                      mih={42}
+                      py={8}
+                      // A long provider label wraps instead of being cut off on a phone.
+                      styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+                      data-testid="sso-button"
+                    >
                       {sso.label}
                     </Button>
                   </>

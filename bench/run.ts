@@ -1,9 +1,10 @@
 // npm run bench [NAME…]: runs benchmarks (all by default), prints a table and writes
 // bench/results/NAME.json. DATABASE_URL runs the database benchmarks on PostgreSQL.
+import { apiWriteBenchmark } from './api-write.bench.js';
 import { printTable, writeResult, type Benchmark, type BenchmarkResult } from './lib.js';
 import { startupBenchmark } from './startup.bench.js';
 
-const BENCHMARKS: Benchmark[] = [startupBenchmark];
+const BENCHMARKS: Benchmark[] = [apiWriteBenchmark, startupBenchmark];
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name));

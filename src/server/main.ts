@@ -21,7 +21,8 @@ const where = config.database.kind === 'pglite' ? `embedded database in ${config
 console.log(`\nOneRoof is running at ${server.url}  (${where})`);
 if (server.demo?.loaded) {
   console.log('Demo network loaded. Staff accounts (username: role):');
-  for (const account of server.demo.accounts) console.log(`  ${account.username.padEnd(14)} ${account.description}`);
+  const width = Math.max(...server.demo.accounts.map((account) => account.username.length));
+  for (const account of server.demo.accounts) console.log(`  ${account.username.padEnd(width)}  ${account.description}`);
   console.log(
     server.demo.generatedPassword
       ? `Their password, shown only this once: ${server.demo.generatedPassword}\n`

@@ -1,12 +1,13 @@
-import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMemo } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { useIntl } from 'react-intl';
 import { api } from '../../../app/api.js';
 import { useApiMutation } from '../../../ui/forms.js';
 import { useFullScreenModal } from './network-layout.js';
 import { useRefreshNetwork, type Centre, type CentreKind } from './network-api.js';
 import { COMMON_LANGUAGES, timeZones, useCountryName, useLanguageName } from './network-labels.js';
+import { FormActions } from '../../../ui/FormActions.js';
 
 interface CentreValues {
   code: string;
@@ -100,14 +101,7 @@ export function CentreForm({ opened, onClose, centre, onSaved }: { opened: boole
             data={languages}
             {...form.getInputProps('announcementLanguages')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              <FormattedMessage id="common.cancel" />
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              <FormattedMessage id="common.save" />
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

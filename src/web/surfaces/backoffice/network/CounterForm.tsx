@@ -1,11 +1,12 @@
-import { Button, Group, Modal, MultiSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { useIntl } from 'react-intl';
 import { api } from '../../../app/api.js';
 import { useApiMutation } from '../../../ui/forms.js';
 import { useFullScreenModal } from './network-layout.js';
 import { useRefreshNetwork, type Counter, type Service } from './network-api.js';
 import { pickName } from './network-labels.js';
+import { FormActions } from '../../../ui/FormActions.js';
 
 interface CounterValues {
   label: string;
@@ -52,14 +53,7 @@ export function CounterForm({ unitId, counter, centreServices, hostLanguage, onC
             {...form.getInputProps('serviceIds')}
             error={form.errors.serviceIds ?? Object.entries(form.errors).find(([path]) => path.startsWith('serviceIds.'))?.[1]}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              <FormattedMessage id="common.cancel" />
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              <FormattedMessage id="common.save" />
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,11 +1,12 @@
-import { Button, Group, Modal, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { useIntl } from 'react-intl';
 import { api } from '../../../app/api.js';
 import { useApiMutation } from '../../../ui/forms.js';
 import { useFullScreenModal } from './network-layout.js';
 import { useRefreshNetwork, type CalendarException, type ExceptionKind } from './network-api.js';
+import { FormActions } from '../../../ui/FormActions.js';
 
 interface ExceptionValues {
   date: string;
@@ -61,14 +62,7 @@ export function ExceptionForm({ centreId, exception, onClose }: { centreId: stri
             </SimpleGrid>
           ) : null}
           <TextInput label={intl.formatMessage({ id: 'network.exceptions.label' })} placeholder={intl.formatMessage({ id: 'network.exceptions.labelHint' })} {...form.getInputProps('label')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              <FormattedMessage id="common.cancel" />
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              <FormattedMessage id="common.save" />
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

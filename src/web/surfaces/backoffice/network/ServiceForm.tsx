@@ -8,6 +8,7 @@ import { useApiMutation } from '../../../ui/forms.js';
 import { useFullScreenModal } from './network-layout.js';
 import { useRefreshNetwork, type Localised, type Service } from './network-api.js';
 import { COMMON_LANGUAGES, useLanguageName } from './network-labels.js';
+import { FormActions } from '../../../ui/FormActions.js';
 
 interface ServiceValues {
   code: string;
@@ -144,14 +145,7 @@ export function ServiceForm({ unitId, service, hostLanguage, onClose }: { unitId
             </Button>
           </Group>
           <MultiSelect searchable label={intl.formatMessage({ id: 'network.field.languages' })} description={intl.formatMessage({ id: 'network.field.languagesHint' })} data={offered} {...form.getInputProps('languages')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              <FormattedMessage id="common.cancel" />
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              <FormattedMessage id="common.save" />
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { useIntl } from 'react-intl';
 import { api } from '../../../app/api.js';
 import { useApiMutation } from '../../../ui/forms.js';
 import { useFullScreenModal } from './network-layout.js';
 import { useRefreshNetwork, type Unit, type UnitKind } from './network-api.js';
+import { FormActions } from '../../../ui/FormActions.js';
 
 interface UnitValues {
   code: string;
@@ -55,14 +56,7 @@ export function UnitForm({ centreId, unit, onClose, onSaved }: { centreId: strin
           <TextInput required label={intl.formatMessage({ id: 'network.field.name' })} {...form.getInputProps('name')} />
           <TextInput label={intl.formatMessage({ id: 'network.field.organisation' })} description={intl.formatMessage({ id: 'network.field.organisationHint' })} {...form.getInputProps('organisation')} />
           <TextInput label={intl.formatMessage({ id: 'network.field.location' })} {...form.getInputProps('location')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              <FormattedMessage id="common.cancel" />
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              <FormattedMessage id="common.save" />
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

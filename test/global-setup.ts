@@ -6,7 +6,8 @@ import { openDatabase } from '../src/server/db/client.js';
 import { migrate } from '../src/server/db/migrate.js';
 
 export const PGLITE_TEMPLATE_FILE = path.join(os.tmpdir(), `oneroof-test-template-${process.pid}.tar.gz`);
-export const POSTGRES_TEMPLATE_DB = 'oneroof_test_template';
+// Named per run, so two people (or a person and CI) can run the suite on one server at once.
+export const POSTGRES_TEMPLATE_DB = `oneroof_test_template_${process.pid}`;
 
 /**
  * Migrates one database per run and saves it as a template; every test file then starts from a
@@ -25,8 +26,12 @@ export default async function setup({ provide }: { provide: (key: string, value:
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
-      const stale = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'oneroof_test_%'`);
-      for (const row of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+      // Test databases left behind by runs that were killed: nobody is connected to them any more.
+      const stale = await admin.query<{ datname: string }>(
+        `SELECT datname FROM pg_database d WHERE datname LIKE 'oneroof_test_%'
+           AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
+      );
+      for (const row of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`).catch(() => undefined);
       await admin.query(`CREATE DATABASE ${POSTGRES_TEMPLATE_DB}`);
     } finally {
       await admin.end();
@@ -35,6 +40,12 @@ export default async function setup({ provide }: { provide: (key: string, value:
     await migrate(template);
     await template.close();
     provide('postgresTemplateDb', POSTGRES_TEMPLATE_DB);
+    return async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${POSTGRES_TEMPLATE_DB} WITH (FORCE)`).catch(() => undefined);
+      await client.end();
+    };
   }
   return async () => undefined;
 }

@@ -56,12 +56,13 @@ describe('daily report', () => {
     expect(serviceA).toMatchObject<Partial<ReportRow>>({ visits: 6, tickets: 6, served: 3, noShows: 1, cancelled: 1, transferredOut: 1, waitP50Minutes: 20, waitP90Minutes: 36, serviceMeanMinutes: 10, serviceP50Minutes: 10, serviceP90Minutes: 14 });
     expect(unitB).toMatchObject<Partial<ReportRow>>({ visits: 1, tickets: 1, served: 1, waitP50Minutes: 6, serviceMeanMinutes: 12 });
     // Waits 0, 6, 10, 20, 30, 40: the median is 15; the 90th percentile interpolates to 35.
+    // Service times 5, 10, 12, 15: mean 10.5, median 11, 90th percentile 12 + 0.7 × 3 = 14.1.
     expect(centre).toMatchObject<Partial<ReportRow>>({ visits: 7, tickets: 7, served: 4, noShows: 1, waitP50Minutes: 15, waitP90Minutes: 35 });
     const csv = await manager.request({ method: 'GET', url: `/api/v1/centres/${w.centreId}/queue-report.csv?day=${DAY}` });
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('level,unit,service,visits,tickets,served,no_shows,cancelled,transferred_out,wait_p50_min,wait_p90_min,service_mean_min,service_p50_min,service_p90_min');
-    expect(lines).toContain('centre,,,7,7,4,1,1,1,15,35,10.5,11,14.4');
+    expect(lines).toContain('centre,,,7,7,4,1,1,1,15,35,10.5,11,14.1');
     expect(lines.length).toBe(1 + report.rows.length);
   });
 });

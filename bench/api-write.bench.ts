@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
+import type { Database } from '../src/server/db/types.js';
 import { hashPassword } from '../src/server/modules/auth/auth.passwords.js';
 import { RealtimeBus } from '../src/server/realtime/bus.js';
 import { openBenchDatabase, runConcurrently } from './database.js';
@@ -77,7 +78,7 @@ export const apiWriteBenchmark: Benchmark = {
   },
 };
 
-async function seed(db: import('kysely').Kysely<import('../src/server/db/types.js').Database>) {
+async function seed(db: Kysely<Database>) {
   const networkId = uuidv7();
   const centreId = uuidv7();
   const unitId = uuidv7();

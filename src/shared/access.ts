@@ -39,6 +39,16 @@ export const ACTIONS = [
   'queue.serve',
   'queue.read',
   'queue.manage',
+  // People registry: reading a person's shared core (identity, languages, contacts), registering and
+  // correcting people, and merging duplicate records (see docs/people.md).
+  'people.read',
+  'people.register',
+  'people.merge',
+  // Appointments: reading a centre's bookings (with contacts), booking, changing and cancelling on
+  // a person's behalf (phone line, reception), and setting capacity schedules and booking policies.
+  'appointments.read',
+  'appointments.book_for_others',
+  'appointments.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -55,14 +65,15 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'staff.manage',
     'queue.read',
     'queue.manage',
+    'appointments.manage',
   ],
   // A centre manager runs the staff of their centre: accounts and roles within the centre (see staff.policy.ts).
-  centre_manager: [...everyStaffMember, 'network.manage_units', 'network.manage_services', 'staff.read', 'staff.manage', 'queue.read', 'queue.manage'],
-  unit_manager: [...everyStaffMember, 'network.manage_services', 'staff.read', 'queue.read', 'queue.manage'],
-  reception_mediator: [...everyStaffMember, 'queue.issue', 'queue.read'],
-  support_mediator: [...everyStaffMember, 'queue.serve', 'queue.read'],
-  agency_officer: [...everyStaffMember, 'queue.serve', 'queue.read'],
-  phone_operator: everyStaffMember,
+  centre_manager: [...everyStaffMember, 'network.manage_units', 'network.manage_services', 'staff.read', 'staff.manage', 'queue.read', 'queue.manage', 'people.read', 'people.merge', 'appointments.read', 'appointments.manage'],
+  unit_manager: [...everyStaffMember, 'network.manage_services', 'staff.read', 'queue.read', 'queue.manage', 'people.read', 'appointments.read', 'appointments.manage'],
+  reception_mediator: [...everyStaffMember, 'queue.issue', 'queue.read', 'people.read', 'people.register', 'people.merge', 'appointments.read', 'appointments.book_for_others'],
+  support_mediator: [...everyStaffMember, 'queue.serve', 'queue.read', 'people.read', 'people.register'],
+  agency_officer: [...everyStaffMember, 'queue.serve', 'queue.read', 'people.read', 'people.register'],
+  phone_operator: [...everyStaffMember, 'people.read', 'people.register', 'appointments.read', 'appointments.book_for_others'],
   content_editor: everyStaffMember,
   translator: everyStaffMember,
   statistician: [...everyStaffMember, 'queue.read'],

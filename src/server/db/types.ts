@@ -288,12 +288,135 @@ export interface QueuePoliciesTable {
   updated_at: DefaultedTimestamp;
 }
 
+/** Appointments (migration 0006, module appointments). */
+export interface AppointmentSchedulesTable {
+  id: string;
+  service_id: string;
+  weekdays: number[];
+  starts: TimeOfDay;
+  ends: TimeOfDay;
+  desks: number;
+  valid_from: CalendarDate;
+  valid_to: CalendarDate | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface BookingPoliciesTable {
+  service_id: string;
+  slot_minutes: number | null;
+  public_share_percent: number;
+  earliest_days: number;
+  latest_days: number;
+  hold_minutes: number;
+  max_active_per_contact: number;
+  release_window_minutes: number;
+  updated_at: DefaultedTimestamp;
+}
+
+export type AppointmentState = 'held' | 'booked' | 'checked_in' | 'cancelled' | 'no_show' | 'expired';
+export type AppointmentChannel = 'public' | 'phone' | 'staff';
+
+export interface AppointmentsTable {
+  id: string;
+  reference: string;
+  centre_id: string;
+  service_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  seat_no: number;
+  state: AppointmentState;
+  channel: AppointmentChannel;
+  hold_expires_at: Timestamp;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  preferred_language: string | null;
+  email_key: string | null;
+  phone_key: string | null;
+  token_hash: string | null;
+  hold_key: string | null;
+  confirm_key: string | null;
+  booked_by: string | null;
+  booked_at: Timestamp | null;
+  cancelled_by: string | null;
+  cancelled_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface AppointmentSeatsTable {
+  service_id: string;
+  starts_at: Timestamp;
+  seat_no: number;
+  appointment_id: string;
+  held_until: Timestamp | null;
+  released_at: Timestamp | null;
+}
+
 export interface IdempotencyKeysTable {
   scope: string;
   key: string;
   request_hash: string;
   response: ColumnType<unknown, string | null, string>;
   created_at: DefaultedTimestamp;
+}
+
+/** People registry (migration 0007, module people). */
+export interface PeopleTable {
+  id: string;
+  home_centre_id: string;
+  given_names: Generated<string>;
+  family_names: Generated<string>;
+  other_names: Generated<string>;
+  native_given_names: Generated<string>;
+  native_family_names: Generated<string>;
+  native_script: string | null;
+  birth_date: CalendarDate | null;
+  birth_precision: 'year' | 'month' | 'day' | null;
+  sex: Generated<'female' | 'male' | 'other' | 'unknown'>;
+  nationalities: Generated<string[]>;
+  preferred_language: string | null;
+  languages: Generated<string[]>;
+  needs_notes: Generated<string>;
+  address: Json<Record<string, string> | null> | null;
+  name_key: Generated<string>;
+  skeleton_keys: Generated<string[]>;
+  phonetic_keys: Generated<string[]>;
+  merged_into: string | null;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface PersonDocumentsTable {
+  id: string;
+  person_id: string;
+  type: 'passport' | 'national_id' | 'residence_permit' | 'travel_document' | 'birth_certificate' | 'other';
+  number: string;
+  number_key: string;
+  issuing_country: string | null;
+  expires_on: CalendarDate | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface PersonContactsTable {
+  id: string;
+  person_id: string;
+  kind: 'phone' | 'email';
+  value: string;
+  value_key: string;
+  created_at: DefaultedTimestamp;
+}
+
+export interface PersonMergesTable {
+  id: string;
+  survivor_id: string;
+  merged_id: string;
+  reason: Generated<string>;
+  merged_by: string | null;
+  merged_at: DefaultedTimestamp;
+  undone_by: string | null;
+  undone_at: Timestamp | null;
 }
 
 export interface Database {
@@ -321,6 +444,14 @@ export interface Database {
   counter_sessions: CounterSessionsTable;
   queue_policies: QueuePoliciesTable;
   idempotency_keys: IdempotencyKeysTable;
+  people: PeopleTable;
+  person_documents: PersonDocumentsTable;
+  person_contacts: PersonContactsTable;
+  person_merges: PersonMergesTable;
+  appointment_schedules: AppointmentSchedulesTable;
+  booking_policies: BookingPoliciesTable;
+  appointments: AppointmentsTable;
+  appointment_seats: AppointmentSeatsTable;
 }
 
 export type Centre = Selectable<CentresTable>;

@@ -7,6 +7,7 @@ import { networkRoutes } from './network/network.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { realtimeRoutes } from '../realtime/realtime.routes.js';
 import { queueRoutes } from './queue/queue.routes.js';
+import { peopleRoutes } from './people/people.routes.js';
 
 /** Every module's routes, in one list. */
 export async function registerModules(app: FastifyInstance, deps: AppDependencies): Promise<void> {
@@ -17,4 +18,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDependencie
   await app.register(auditRoutes(deps));
   await app.register(realtimeRoutes(deps));
   await app.register(queueRoutes(deps));
+  await app.register(peopleRoutes(deps));
 }

@@ -65,7 +65,9 @@ export async function login(db: Kysely<Database>, policy: LoginPolicy, context: 
       userAgent: input.userAgent,
       expiresAt,
     });
-    await recordAudit(trx, { ...context, actor: null }, {
+    // The journal names the person signing in as the actor, so filtering by actor finds their sign-ins.
+    const signingIn = { staffId: staff.id, username: staff.username, displayName: staff.username, grants: [], sessionId: session.id };
+    await recordAudit(trx, { ...context, actor: signingIn }, {
       action: staff.totp_enabled ? 'auth.password_accepted' : 'auth.login',
       resourceType: 'staff',
       resourceId: staff.id,

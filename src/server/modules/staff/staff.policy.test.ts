@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ROLE_ACTIONS, ROLES, roleAllows, type Role } from '../../../shared/access.js';
+import { ROLE_ACTIONS, ROLES, roleAllows, type Action, type Role } from '../../../shared/access.js';
 import type { Actor, Grant } from '../../access/actor.js';
-import { can, managesWholeNetwork, mayGrant, type StaffTarget } from './staff.policy.js';
+import { can, isAdministrativeAction, managesWholeNetwork, mayGrant, type StaffTarget } from './staff.policy.js';
 
 // A small world: one network, two centres, one unit in each.
 const NETWORK = '00000000-0000-7000-8000-000000000000';
@@ -45,7 +45,7 @@ describe('staff policy', () => {
         if (!mayGrant(subject, grant) || managesWholeNetwork(subject)) return;
         expect(grant.scopeType).not.toBe('network');
         expect(holdsAt(subject, 'staff.manage', grant)).toBe(true);
-        for (const action of ROLE_ACTIONS[grant.role]) expect(holdsAt(subject, action, grant)).toBe(true);
+        for (const action of ROLE_ACTIONS[grant.role].filter(isAdministrativeAction)) expect(holdsAt(subject, action, grant)).toBe(true);
       }),
     );
   });
@@ -105,6 +105,11 @@ describe('staff policy', () => {
     expect(can(lisbonManager, 'create', { grants: [] })).toBe(false);
     expect(can(lisbonManager, 'create', { grants: [grantOn('reception_mediator', 0)] })).toBe(true);
     expect(can(lisbonManager, 'end_sessions', { target: mediatorInLisbon })).toBe(false);
+  });
+
+  it('counts powers over people and set-up as administrative, daily work not', () => {
+    expect(['staff.manage', 'staff.read', 'audit.read', 'network.manage_units', 'queue.manage'].every((a) => isAdministrativeAction(a as Action))).toBe(true);
+    expect(['network.read', 'realtime.subscribe', 'queue.issue', 'queue.serve', 'queue.read'].some((a) => isAdministrativeAction(a as Action))).toBe(false);
   });
 
   it('lets readers read but not change', () => {

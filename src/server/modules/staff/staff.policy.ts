@@ -1,4 +1,4 @@
-import { ROLE_ACTIONS } from '../../../shared/access.js';
+import { ROLE_ACTIONS, type Action } from '../../../shared/access.js';
 import { actorMay, centresOf, reachOf, type Actor, type Grant, type Placement } from '../../access/actor.js';
 
 /**
@@ -9,8 +9,9 @@ import { actorMay, centresOf, reachOf, type Actor, type Grant, type Placement } 
  * - Managing an account (profile, disable, password): `staff.manage` over every place the person
  *   works in. An account with no role at all is managed from the network level only.
  * - Granting and revoking: the role must lie within the manager's reach — the place is covered by their
- *   `staff.manage`, and the role can do nothing there that the manager cannot — and the person must
- *   work within that reach. Network-level managers may grant anything anywhere.
+ *   `staff.manage`, and the role carries no administrative power (see isAdministrativeAction) there
+ *   that the manager lacks — and the person must work within that reach. Network-level managers may
+ *   grant anything anywhere.
  * - Nobody changes their own roles, disables themselves or resets their own password or second factor
  *   here (they use "My account").
  * - Ending all sessions of someone and resetting a second factor: network-level managers only.
@@ -68,13 +69,22 @@ function worksWithinReach(actor: Actor, target: StaffTarget): boolean {
   return managesWholeNetwork(actor) || target.grants.some((grant) => actorMay(actor, 'staff.manage', placementOfGrant(grant)));
 }
 
-/** A manager can hand out (or take back) only powers they hold themselves at that place. */
+/**
+ * Powers over other people or over the set-up: managing staff, reading the audit journal, and every
+ * `*.manage…` action. The daily work of a role (issuing tickets, serving at a counter) is not one: a
+ * centre manager assigns mediators without serving at a counter themselves.
+ */
+export function isAdministrativeAction(action: Action): boolean {
+  return action.startsWith('staff.') || action.startsWith('audit.') || /\.manage(_|$)/.test(action);
+}
+
+/** A manager can hand out (or take back) only administrative powers they hold themselves at that place. */
 export function mayGrant(actor: Actor, grant: Grant): boolean {
   if (managesWholeNetwork(actor)) return true;
   if (grant.scopeType === 'network') return false;
   const placement = placementOfGrant(grant);
   if (!actorMay(actor, 'staff.manage', placement)) return false;
-  return ROLE_ACTIONS[grant.role].every((action) => actorMay(actor, action, placement));
+  return ROLE_ACTIONS[grant.role].filter(isAdministrativeAction).every((action) => actorMay(actor, action, placement));
 }
 
 export function can(actor: Actor, action: StaffAction, resource: StaffResource = {}): boolean {

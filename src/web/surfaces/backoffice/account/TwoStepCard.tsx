@@ -84,7 +84,7 @@ export function TwoStepCard() {
             <Text size="sm">
               <FormattedMessage id="auth.totp.manual" />
             </Text>
-            <Code block dir="ltr" style={{ wordBreak: 'break-all', fontSize: 'var(--mantine-font-size-md)' }} data-testid="totp-secret">
+            <Code block dir="ltr" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontSize: 'var(--mantine-font-size-md)' }} data-testid="totp-secret">
               {enrolment.secret.replace(/(.{4})/g, '$1 ').trim()}
             </Code>
             {codeInput}

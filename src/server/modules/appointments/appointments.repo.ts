@@ -1,0 +1,184 @@
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { AppointmentSchedulesTable, AppointmentsTable, BookingPoliciesTable, Database } from '../../db/types.js';
+
+export type AppointmentRow = Selectable<AppointmentsTable>;
+export type PolicyRow = Selectable<BookingPoliciesTable>;
+export type ScheduleRow = Selectable<AppointmentSchedulesTable>;
+type Db = Kysely<Database> | Transaction<Database>;
+
+// A seat is free again once its hold has expired or its cancellation's release moment has passed.
+const SEAT_IS_FREE = sql<boolean>`((s.held_until IS NOT NULL AND s.held_until <= now()) OR (s.released_at IS NOT NULL AND s.released_at <= now()))`;
+
+// ── Settings ─────────────────────────────────────────────────────────────────────────────────────
+
+export function findPolicy(db: Db, serviceId: string): Promise<PolicyRow | undefined> {
+  return db.selectFrom('booking_policies').selectAll().where('service_id', '=', serviceId).executeTakeFirst();
+}
+
+export function listSchedules(db: Db, serviceId: string): Promise<ScheduleRow[]> {
+  return db.selectFrom('appointment_schedules').selectAll().where('service_id', '=', serviceId).orderBy('valid_from').orderBy('starts').execute();
+}
+
+export async function replaceSettings(trx: Transaction<Database>, serviceId: string, policy: Omit<Insertable<BookingPoliciesTable>, 'service_id'> | null, schedules: Insertable<AppointmentSchedulesTable>[]): Promise<void> {
+  await trx.deleteFrom('appointment_schedules').where('service_id', '=', serviceId).execute();
+  if (schedules.length > 0) await trx.insertInto('appointment_schedules').values(schedules).execute();
+  if (!policy) {
+    await trx.deleteFrom('booking_policies').where('service_id', '=', serviceId).execute();
+    return;
+  }
+  await trx
+    .insertInto('booking_policies')
+    .values({ service_id: serviceId, ...policy })
+    .onConflict((conflict) => conflict.column('service_id').doUpdateSet({ ...policy, updated_at: sql`now()` }))
+    .execute();
+}
+
+// ── Seats ────────────────────────────────────────────────────────────────────────────────────────
+
+/** Seats taken (held, booked, or cancelled but not yet released) from `from` until before `to`. */
+export function takenSeats(db: Db, serviceId: string, from: Date, to: Date): Promise<{ starts_at: Date; seat_no: number }[]> {
+  return db
+    .selectFrom('appointment_seats as s')
+    .select(['s.starts_at', 's.seat_no'])
+    .where('s.service_id', '=', serviceId)
+    .where('s.starts_at', '>=', from)
+    .where('s.starts_at', '<', to)
+    .where(sql<boolean>`NOT ${SEAT_IS_FREE}`)
+    .execute();
+}
+
+export interface SeatClaim {
+  serviceId: string;
+  startsAt: Date;
+  appointmentId: string;
+  /** Seat numbers tried, in order: `first` to `last` by `step` (1 or -1). */
+  first: number;
+  last: number;
+  step: 1 | -1;
+  /** How long a hold lasts; null for a booking. */
+  holdMinutes: number | null;
+}
+
+/**
+ * Takes one free seat of a slot in a single statement: the first seat number with no row, or whose
+ * row is free again, is inserted; a row that exists is taken over only if it is still free when the
+ * statement gets its lock (ON CONFLICT … DO UPDATE … WHERE re-checks the newest version). Two requests
+ * racing for one seat therefore cannot both get it; the loser sees no row and looks again.
+ */
+export async function takeSeat(trx: Transaction<Database>, claim: SeatClaim): Promise<{ seatNo: number; heldUntil: Date | null } | undefined> {
+  const attempts = Math.abs(claim.last - claim.first) + 1;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const result = await sql<{ seat_no: number; held_until: Date | null }>`
+      WITH candidate AS (
+        SELECT c.seat_no FROM generate_series(${claim.first}::int, ${claim.last}::int, ${claim.step}::int) WITH ORDINALITY AS c(seat_no, ord)
+        WHERE NOT EXISTS (
+          SELECT 1 FROM appointment_seats s
+          WHERE s.service_id = ${claim.serviceId} AND s.starts_at = ${claim.startsAt} AND s.seat_no = c.seat_no AND NOT ${SEAT_IS_FREE})
+        ORDER BY c.ord LIMIT 1)
+      INSERT INTO appointment_seats AS s (service_id, starts_at, seat_no, appointment_id, held_until, released_at)
+      SELECT ${claim.serviceId}::uuid, ${claim.startsAt}::timestamptz, candidate.seat_no, ${claim.appointmentId}::uuid,
+        now() + make_interval(mins => ${claim.holdMinutes}::int), NULL FROM candidate
+      ON CONFLICT (service_id, starts_at, seat_no) DO UPDATE
+        SET appointment_id = EXCLUDED.appointment_id, held_until = EXCLUDED.held_until, released_at = NULL
+        WHERE ${SEAT_IS_FREE}
+      RETURNING s.seat_no, s.held_until`.execute(trx);
+    const seat = result.rows[0];
+    if (seat) return { seatNo: seat.seat_no, heldUntil: seat.held_until };
+    // No candidate at all means the slot is full; a lost race means another seat may still be free.
+    const anyFree = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM generate_series(${claim.first}::int, ${claim.last}::int, ${claim.step}::int) AS c(seat_no)
+      WHERE NOT EXISTS (SELECT 1 FROM appointment_seats s WHERE s.service_id = ${claim.serviceId} AND s.starts_at = ${claim.startsAt} AND s.seat_no = c.seat_no AND NOT ${SEAT_IS_FREE})`.execute(trx);
+    if ((anyFree.rows[0]?.n ?? 0) === 0) return undefined;
+  }
+  return undefined;
+}
+
+/** Turns the appointment's live hold into a booking; false when the hold has expired or was taken over. */
+export async function bookHeldSeat(trx: Transaction<Database>, appointment: AppointmentRow): Promise<boolean> {
+  const row = await trx
+    .updateTable('appointment_seats')
+    .set({ held_until: null })
+    .where('service_id', '=', appointment.service_id)
+    .where('starts_at', '=', appointment.starts_at)
+    .where('seat_no', '=', appointment.seat_no)
+    .where('appointment_id', '=', appointment.id)
+    .where('held_until', '>', sql<Date>`now()`)
+    .returning('seat_no')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The appointment's seat returns to the pool after `afterSeconds`. */
+export async function releaseSeat(trx: Transaction<Database>, appointment: AppointmentRow, afterSeconds: number): Promise<void> {
+  await trx
+    .updateTable('appointment_seats')
+    .set({ held_until: null, released_at: sql<Date>`now() + make_interval(secs => ${afterSeconds})` })
+    .where('service_id', '=', appointment.service_id)
+    .where('starts_at', '=', appointment.starts_at)
+    .where('seat_no', '=', appointment.seat_no)
+    .where('appointment_id', '=', appointment.id)
+    .execute();
+}
+
+// ── Appointments ─────────────────────────────────────────────────────────────────────────────────
+
+export function insertAppointment(trx: Transaction<Database>, values: Insertable<AppointmentsTable>): Promise<AppointmentRow> {
+  return trx.insertInto('appointments').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findAppointment(db: Db, id: string): Promise<AppointmentRow | undefined> {
+  return db.selectFrom('appointments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The appointment row, locked until the transaction ends. */
+export function lockAppointment(trx: Transaction<Database>, id: string): Promise<AppointmentRow | undefined> {
+  return trx.selectFrom('appointments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function findByReference(db: Db, reference: string): Promise<AppointmentRow | undefined> {
+  return db.selectFrom('appointments').selectAll().where('reference', '=', reference).executeTakeFirst();
+}
+
+export function findByKey(db: Db, column: 'hold_key' | 'confirm_key', key: string): Promise<AppointmentRow | undefined> {
+  return db.selectFrom('appointments').selectAll().where(column, '=', key).executeTakeFirst();
+}
+
+export function updateAppointment(trx: Transaction<Database>, id: string, values: Partial<Insertable<AppointmentsTable>>, onlyInState?: AppointmentRow['state']): Promise<AppointmentRow | undefined> {
+  let query = trx.updateTable('appointments').set({ ...values, updated_at: sql`now()` }).where('id', '=', id);
+  if (onlyInState) query = query.where('state', '=', onlyInState);
+  return query.returningAll().executeTakeFirst();
+}
+
+/**
+ * Serialises bookings of one contact for one service (both keys, in a fixed order so two requests
+ * never wait on each other crosswise), then counts their booked appointments still to come.
+ */
+export async function lockAndCountActive(trx: Transaction<Database>, serviceId: string, keys: { email: string | null; phone: string | null }): Promise<number> {
+  const lockKeys = [keys.email && `e:${keys.email}`, keys.phone && `p:${keys.phone}`].filter((key): key is string => Boolean(key)).sort();
+  for (const key of lockKeys) await sql`SELECT pg_advisory_xact_lock(hashtext(${`appointments:${serviceId}:${key}`}))`.execute(trx);
+  const row = await trx
+    .selectFrom('appointments')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('service_id', '=', serviceId)
+    .where('state', '=', 'booked')
+    .where('starts_at', '>', sql<Date>`now()`)
+    .where((eb) => eb.or([...(keys.email ? [eb('email_key', '=', keys.email)] : []), ...(keys.phone ? [eb('phone_key', '=', keys.phone)] : [])]))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** A centre's appointments starting in [from, to), optionally only of some units' services. */
+export function listAppointmentsBetween(db: Db, centreId: string, from: Date, to: Date, unitIds: string[] | null): Promise<AppointmentRow[]> {
+  let query = db
+    .selectFrom('appointments')
+    .selectAll('appointments')
+    .where('appointments.centre_id', '=', centreId)
+    .where('appointments.starts_at', '>=', from)
+    .where('appointments.starts_at', '<', to)
+    .where('appointments.state', 'not in', ['held', 'expired']);
+  if (unitIds) {
+    if (unitIds.length === 0) return Promise.resolve([]);
+    query = query.where('appointments.service_id', 'in', (eb) => eb.selectFrom('services').select('services.id').where('services.unit_id', 'in', unitIds));
+  }
+  return query.orderBy('appointments.starts_at').orderBy('appointments.reference').execute();
+}

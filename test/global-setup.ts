@@ -1,19 +1,22 @@
-import { writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../src/server/db/client.js';
 import { migrate } from '../src/server/db/migrate.js';
 
-export const PGLITE_TEMPLATE_FILE = path.join(os.tmpdir(), `oneroof-test-template-${process.pid}.tar.gz`);
-// Named per run, so two people (or a person and CI) can run the suite on one server at once.
-export const POSTGRES_TEMPLATE_DB = `oneroof_test_template_${process.pid}`;
+
 
 /**
  * Migrates one database per run and saves it as a template; every test file then starts from a
  * cheap copy (a PGlite dump, or CREATE DATABASE … TEMPLATE on PostgreSQL).
  */
 export default async function setup({ provide }: { provide: (key: string, value: string) => void }): Promise<() => Promise<void>> {
+  // Named per setup (each test project runs its own), so several runs can share one server at once.
+  const runId = randomBytes(4).toString('hex');
+  const PGLITE_TEMPLATE_FILE = path.join(os.tmpdir(), `oneroof-test-template-${runId}.tar.gz`);
+  const POSTGRES_TEMPLATE_DB = `oneroof_test_template_${runId}`;
   const pglite = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
   await migrate(pglite);
   const dump = await pglite.pglite!.dumpDataDir('gzip');
@@ -45,9 +48,12 @@ export default async function setup({ provide }: { provide: (key: string, value:
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${POSTGRES_TEMPLATE_DB} WITH (FORCE)`).catch(() => undefined);
       await client.end();
+      await rm(PGLITE_TEMPLATE_FILE, { force: true });
     };
   }
-  return async () => undefined;
+  return async () => {
+    await rm(PGLITE_TEMPLATE_FILE, { force: true });
+  };
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -7,6 +7,7 @@ import { networkRoutes } from './network/network.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { realtimeRoutes } from '../realtime/realtime.routes.js';
 import { queueRoutes } from './queue/queue.routes.js';
+import { appointmentRoutes } from './appointments/appointments.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 
 /** Every module's routes, in one list. */
@@ -18,5 +19,6 @@ export async function registerModules(app: FastifyInstance, deps: AppDependencie
   await app.register(auditRoutes(deps));
   await app.register(realtimeRoutes(deps));
   await app.register(queueRoutes(deps));
+  await app.register(appointmentRoutes(deps));
   await app.register(peopleRoutes(deps));
 }

@@ -29,9 +29,13 @@ export function can(actor: Actor, action: AppointmentAction, place: AppointmentP
 }
 
 /** Someone who does not work at the centre gets the same 404 as for nothing; a colleague without the right, 403. */
-export function ensureCan(actor: Actor, action: AppointmentAction, place: AppointmentPlace, what: string): void {
+export function ensureWorksAt(actor: Actor, centreId: string, what: string): void {
   const works = centresOf(actor, 'network.read');
-  if (!works.everywhere && !works.centreIds.includes(place.centreId)) throw AppError.notFound(what);
+  if (!works.everywhere && !works.centreIds.includes(centreId)) throw AppError.notFound(what);
+}
+
+export function ensureCan(actor: Actor, action: AppointmentAction, place: AppointmentPlace, what: string): void {
+  ensureWorksAt(actor, place.centreId, what);
   if (!can(actor, action, place)) throw AppError.forbidden();
 }
 

@@ -68,27 +68,26 @@ export interface SeatClaim {
 export async function takeSeat(trx: Transaction<Database>, claim: SeatClaim): Promise<{ seatNo: number; heldUntil: Date | null } | undefined> {
   const attempts = Math.abs(claim.last - claim.first) + 1;
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const result = await sql<{ seat_no: number; held_until: Date | null }>`
+    const result = await sql<{ candidate: number | null; seat_no: number | null; held_until: Date | null }>`
       WITH candidate AS (
         SELECT c.seat_no FROM generate_series(${claim.first}::int, ${claim.last}::int, ${claim.step}::int) WITH ORDINALITY AS c(seat_no, ord)
         WHERE NOT EXISTS (
           SELECT 1 FROM appointment_seats s
           WHERE s.service_id = ${claim.serviceId} AND s.starts_at = ${claim.startsAt} AND s.seat_no = c.seat_no AND NOT ${SEAT_IS_FREE})
-        ORDER BY c.ord LIMIT 1)
-      INSERT INTO appointment_seats AS s (service_id, starts_at, seat_no, appointment_id, held_until, released_at)
-      SELECT ${claim.serviceId}::uuid, ${claim.startsAt}::timestamptz, candidate.seat_no, ${claim.appointmentId}::uuid,
-        now() + make_interval(mins => ${claim.holdMinutes}::int), NULL FROM candidate
-      ON CONFLICT (service_id, starts_at, seat_no) DO UPDATE
-        SET appointment_id = EXCLUDED.appointment_id, held_until = EXCLUDED.held_until, released_at = NULL
-        WHERE ${SEAT_IS_FREE}
-      RETURNING s.seat_no, s.held_until`.execute(trx);
-    const seat = result.rows[0];
-    if (seat) return { seatNo: seat.seat_no, heldUntil: seat.held_until };
-    // No candidate at all means the slot is full; a lost race means another seat may still be free.
-    const anyFree = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM generate_series(${claim.first}::int, ${claim.last}::int, ${claim.step}::int) AS c(seat_no)
-      WHERE NOT EXISTS (SELECT 1 FROM appointment_seats s WHERE s.service_id = ${claim.serviceId} AND s.starts_at = ${claim.startsAt} AND s.seat_no = c.seat_no AND NOT ${SEAT_IS_FREE})`.execute(trx);
-    if ((anyFree.rows[0]?.n ?? 0) === 0) return undefined;
+        ORDER BY c.ord LIMIT 1),
+      taken AS (
+        INSERT INTO appointment_seats AS s (service_id, starts_at, seat_no, appointment_id, held_until, released_at)
+        SELECT ${claim.serviceId}::uuid, ${claim.startsAt}::timestamptz, candidate.seat_no, ${claim.appointmentId}::uuid,
+          now() + make_interval(mins => ${claim.holdMinutes}::int), NULL FROM candidate
+        ON CONFLICT (service_id, starts_at, seat_no) DO UPDATE
+          SET appointment_id = EXCLUDED.appointment_id, held_until = EXCLUDED.held_until, released_at = NULL
+          WHERE ${SEAT_IS_FREE}
+        RETURNING s.seat_no, s.held_until)
+      SELECT (SELECT seat_no FROM candidate) AS candidate, taken.seat_no, taken.held_until FROM (SELECT 1) AS one LEFT JOIN taken ON true`.execute(trx);
+    const row = result.rows[0];
+    if (row?.seat_no != null) return { seatNo: row.seat_no, heldUntil: row.held_until };
+    // No candidate means the slot is full; a candidate lost to a concurrent request means another seat may still be free.
+    if (row?.candidate == null) return undefined;
   }
   return undefined;
 }

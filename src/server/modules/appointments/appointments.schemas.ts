@@ -139,3 +139,4 @@ export type StaffBookingResult = z.infer<typeof StaffBookingResult>;
 
 export const DayQuery = z.object({ day: CalendarDate });
 export const ReferenceParams = z.object({ reference: Reference });
+export const MoveInput = z.object({ startsAt: Instant });

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useRealtime } from '../../../app/realtime.js';
 import { useRefreshNetwork } from './network-api.js';
 
 /**
@@ -7,14 +7,5 @@ import { useRefreshNetwork } from './network-api.js';
  */
 export function useNetworkLiveUpdates(): void {
   const refresh = useRefreshNetwork();
-  useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
-    const source = new EventSource('/api/v1/events/stream', { withCredentials: true });
-    const onChange = () => void refresh();
-    source.addEventListener('network.changed', onChange);
-    return () => {
-      source.removeEventListener('network.changed', onChange);
-      source.close();
-    };
-  }, [refresh]);
+  useRealtime(['network.changed'], () => void refresh());
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppDependencies } from '../../app.js';
 import { contextOf, staffContextOf } from '../../http/request-context.js';
 import { secretBoxKey } from '../auth/auth.secret-box.js';
@@ -29,7 +30,6 @@ import {
 } from './appointments.schemas.js';
 import { getBookingSettings, setBookingSettings } from './appointments.settings.service.js';
 import { bookForPerson, cancelForPerson, findForStaff, listDay, moveForPerson } from './appointments.staff.service.js';
-import { z } from 'zod';
 
 const tags = ['appointments'];
 const security = [{ session: [] }];

@@ -29,12 +29,8 @@ export default async function setup({ provide }: { provide: (key: string, value:
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
-      // Test databases left behind by runs that were killed: nobody is connected to them any more.
-      const stale = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_database d WHERE datname LIKE 'oneroof_test_%'
-           AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
-      );
-      for (const row of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`).catch(() => undefined);
+      // Other runs may be going on against the same server (another developer, CI): touch only
+      // this run's databases. Each test file drops its own; the teardown drops the template.
       await admin.query(`CREATE DATABASE ${POSTGRES_TEMPLATE_DB}`);
     } finally {
       await admin.end();

@@ -1,10 +1,14 @@
 // npm run bench [NAME…]: runs benchmarks (all by default), prints a table and writes
 // bench/results/NAME.json. DATABASE_URL runs the database benchmarks on PostgreSQL.
 import { apiWriteBenchmark } from './api-write.bench.js';
+import { availabilityBenchmark } from './availability.bench.js';
+import { bookingSurgeBenchmark } from './booking-surge.bench.js';
 import { printTable, writeResult, type Benchmark, type BenchmarkResult } from './lib.js';
+import { personDedupBenchmark } from './person-dedup.bench.js';
+import { queueCallNextBenchmark } from './queue-call-next.bench.js';
 import { startupBenchmark } from './startup.bench.js';
 
-const BENCHMARKS: Benchmark[] = [apiWriteBenchmark, startupBenchmark];
+const BENCHMARKS: Benchmark[] = [apiWriteBenchmark, startupBenchmark, queueCallNextBenchmark, bookingSurgeBenchmark, availabilityBenchmark, personDedupBenchmark];
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name));

@@ -79,6 +79,8 @@ export interface ServicesTable {
   ticket_prefix: string;
   required_documents: ColumnType<LocalisedText[], string | undefined, string>;
   languages: Generated<string[]>;
+  /** Tickets a kiosk may issue per local day (migration 0008, queue module); null: no limit. */
+  daily_quota: Generated<number | null>;
   archived_at: Timestamp | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
@@ -310,6 +312,10 @@ export interface BookingPoliciesTable {
   hold_minutes: number;
   max_active_per_contact: number;
   release_window_minutes: number;
+  /** Check-in (migration 0009): opens this many minutes before the appointment… */
+  checkin_opens_minutes_before: Generated<number>;
+  /** …and stays open this many minutes after its start; later, the appointment is missed. */
+  late_grace_minutes: Generated<number>;
   updated_at: DefaultedTimestamp;
 }
 
@@ -340,6 +346,13 @@ export interface AppointmentsTable {
   booked_at: Timestamp | null;
   cancelled_by: string | null;
   cancelled_at: Timestamp | null;
+  /** Check-in into the queue (migration 0009). */
+  checked_in_at: Timestamp | null;
+  checked_in_by: string | null;
+  checkin_origin: 'reception' | 'kiosk' | null;
+  visit_id: string | null;
+  ticket_id: string | null;
+  no_show_at: Timestamp | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
 }
@@ -359,6 +372,20 @@ export interface IdempotencyKeysTable {
   request_hash: string;
   response: ColumnType<unknown, string | null, string>;
   created_at: DefaultedTimestamp;
+}
+
+/** Screens and kiosks authorised by a token (migration 0008, module queue). */
+export interface QueueDevicesTable {
+  id: string;
+  kind: 'screen' | 'kiosk';
+  centre_id: string;
+  unit_id: string | null;
+  label: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
 }
 
 /** People registry (migration 0007, module people). */
@@ -444,6 +471,7 @@ export interface Database {
   counter_sessions: CounterSessionsTable;
   queue_policies: QueuePoliciesTable;
   idempotency_keys: IdempotencyKeysTable;
+  queue_devices: QueueDevicesTable;
   people: PeopleTable;
   person_documents: PersonDocumentsTable;
   person_contacts: PersonContactsTable;

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../shared/access.js';
 import { createTestApp, signIn, type TestApp } from '../../../test/app.js';
+import { addDays, localDateTime } from '../modules/network/network.opening.js';
 import { DEMO_STAFF } from './demo-staff.js';
 import { loadDemoNetworkIfEmpty, type DemoLoadResult } from './load-demo.js';
 
@@ -49,6 +51,48 @@ describe('demo network', () => {
     expect(centres.map((centre: { code: string }) => centre.code)).toEqual(['LIS']);
     const staff = await t.db.selectFrom('staff').select('languages').where('username', '=', 'mediator.legal').executeTakeFirstOrThrow();
     expect(staff.languages).toEqual(['pt', 'en', 'fr', 'es']);
+  });
+
+  it('makes services of Lisbon and Porto bookable, with a week of Lisbon appointments that fit their seats', async () => {
+    const policies = await t.db
+      .selectFrom('booking_policies')
+      .innerJoin('services', 'services.id', 'booking_policies.service_id')
+      .innerJoin('units', 'units.id', 'services.unit_id')
+      .innerJoin('centres', 'centres.id', 'units.centre_id')
+      .select(['centres.code', 'services.code as service', 'booking_policies.late_grace_minutes'])
+      .execute();
+    expect(new Set(policies.map((row) => row.code))).toEqual(new Set(['LIS', 'OPO']));
+    expect(policies.filter((row) => row.code === 'LIS').length).toBeGreaterThanOrEqual(8);
+    const schedules = await t.db.selectFrom('appointment_schedules').select('service_id').execute();
+    expect(new Set(schedules.map((row) => row.service_id))).toEqual(new Set((await t.db.selectFrom('booking_policies').select('service_id').execute()).map((row) => row.service_id)));
+
+    const lisbon = await t.db.selectFrom('centres').select(['id', 'time_zone']).where('code', '=', 'LIS').executeTakeFirstOrThrow();
+    const appointments = await t.db.selectFrom('appointments').selectAll().execute();
+    expect(appointments.length).toBeGreaterThan(50);
+    expect(new Set(appointments.map((row) => row.centre_id))).toEqual(new Set([lisbon.id]));
+    const today = localDateTime(lisbon.time_zone).date;
+    for (const row of appointments) {
+      expect(row.state).toBe('booked');
+      expect(localDateTime(lisbon.time_zone, row.starts_at).date >= today && localDateTime(lisbon.time_zone, row.starts_at).date <= addDays(today, 6)).toBe(true);
+      expect(row.contact_name).toBeTruthy();
+      expect(row.email_key ?? row.phone_key).toBeTruthy();
+    }
+    // No slot holds more appointments than its desks, and every appointment owns its seat.
+    const overfull = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM appointment_seats s JOIN appointments a ON a.id = s.appointment_id
+      WHERE s.seat_no > (SELECT max(desks) FROM appointment_schedules r WHERE r.service_id = s.service_id) OR a.seat_no <> s.seat_no OR a.starts_at <> s.starts_at`.execute(t.db);
+    expect(overfull.rows[0]!.n).toBe(0);
+    expect((await t.db.selectFrom('appointment_seats').select('appointment_id').execute()).length).toBe(appointments.length);
+
+    // Reception sees a day's bookings; the public portal still finds free times.
+    const reception = await signIn(t.app, 'reception.lisboa', 'demo password 123');
+    const day = localDateTime(lisbon.time_zone, appointments[0]!.starts_at).date;
+    const listed = await reception.request({ method: 'GET', url: `/api/v1/centres/${lisbon.id}/appointments?day=${day}` });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().length).toBe(appointments.filter((row) => localDateTime(lisbon.time_zone, row.starts_at).date === day).length);
+    const renewal = await t.db.selectFrom('services').innerJoin('units', 'units.id', 'services.unit_id').select('services.id').where('units.centre_id', '=', lisbon.id).where('services.code', '=', 'PERMIT-RENEW').executeTakeFirstOrThrow();
+    const free = await t.app.inject({ method: 'GET', url: `/api/v1/public/centres/${lisbon.id}/services/${renewal.id}/availability?from=${addDays(today, 1)}&to=${addDays(today, 14)}` });
+    expect(free.json().days.length).toBeGreaterThan(0);
   });
 
   it('keeps ticket prefixes unique within each centre', async () => {

@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Database } from '../db/types.js';
 import { hashPassword } from '../modules/auth/auth.passwords.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
+import { demoBookingRows, type BookingRows } from './demo-appointments.js';
 import { DEMO_CENTRES, NETWORK_NAME, type DemoCentre } from './demo-network.js';
 import { documentNames, SERVICES } from './demo-services.js';
 import { DEMO_STAFF } from './demo-staff.js';
@@ -51,6 +52,7 @@ export async function loadDemoNetworkIfEmpty(db: Kysely<Database>, options: { pa
   const passwordHash = await hashPassword(options.password ?? generatedPassword ?? '');
   const networkId = uuidv7();
   const rows = networkRows(networkId, new Date().getUTCFullYear());
+  const booking = bookingRowsOf(rows, new Date());
   const loaded = await db.transaction().execute(async (trx) => {
     // Two processes starting on one empty database: the second waits here and then finds the network.
     await sql`SELECT pg_advisory_xact_lock(hashtext('oneroof.demo-load'))`.execute(trx);
@@ -64,7 +66,14 @@ export async function loadDemoNetworkIfEmpty(db: Kysely<Database>, options: { pa
     await trx.insertInto('counters').values(rows.counters).execute();
     await trx.insertInto('counter_services').values(rows.counterServices).execute();
     await insertStaff(trx, networkId, rows.places, passwordHash);
-    await recordAudit(trx, { actor: null, ip: null, requestId: null }, { action: 'demo.load', resourceType: 'network', resourceId: networkId, details: { centres: rows.centres.length, staff: DEMO_STAFF.length } });
+    await trx.insertInto('booking_policies').values(booking.policies).execute();
+    await trx.insertInto('appointment_schedules').values(booking.schedules).execute();
+    if (booking.appointments.length > 0) {
+      await trx.insertInto('appointments').values(booking.appointments).execute();
+      await trx.insertInto('appointment_seats').values(booking.seats).execute();
+    }
+    const details = { centres: rows.centres.length, staff: DEMO_STAFF.length, appointments: booking.appointments.length };
+    await recordAudit(trx, { actor: null, ip: null, requestId: null }, { action: 'demo.load', resourceType: 'network', resourceId: networkId, details });
     return true;
   });
   if (!loaded) return { loaded: false, accounts: [], generatedPassword: undefined };
@@ -98,6 +107,22 @@ function networkRows(networkId: string, year: number): NetworkRows {
     addUnits(rows, centre, centreId);
   }
   return rows;
+}
+
+/** Booking policies and schedules of Lisbon and Porto, and a week of Lisbon appointments from `now`. */
+function bookingRowsOf(rows: NetworkRows, now: Date): BookingRows {
+  const centres: Parameters<typeof demoBookingRows>[0]['centres'] = new Map();
+  for (const centre of rows.centres) {
+    centres.set(centre.code, {
+      id: centre.id,
+      timeZone: centre.time_zone,
+      week: rows.hours.filter((row) => row.centre_id === centre.id).map((row) => ({ weekday: row.weekday, opens: row.opens, closes: row.closes })),
+      exceptions: rows.exceptions.filter((row) => row.centre_id === centre.id).map((row) => ({ date: row.on_date, kind: row.kind, opens: row.opens ?? null, closes: row.closes ?? null, label: row.label ?? '' })),
+    });
+  }
+  const centreCodeOfUnit = new Map(rows.units.map((unit) => [unit.id, rows.centres.find((centre) => centre.id === unit.centre_id)!.code]));
+  const serviceIds = new Map(rows.services.map((service) => [`${centreCodeOfUnit.get(service.unit_id)}/${service.code}`, service.id]));
+  return demoBookingRows({ centres, serviceIds, now });
 }
 
 /** National and municipal holidays, and short days on Christmas and New Year's Eve. */

@@ -7,6 +7,8 @@ import { networkRoutes } from './network/network.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { realtimeRoutes } from '../realtime/realtime.routes.js';
 import { queueRoutes } from './queue/queue.routes.js';
+import { queuePublicRoutes } from './queue/queue.public.routes.js';
+import { queueStaffRoutes } from './queue/queue.staff.routes.js';
 import { appointmentRoutes } from './appointments/appointments.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 
@@ -19,6 +21,8 @@ export async function registerModules(app: FastifyInstance, deps: AppDependencie
   await app.register(auditRoutes(deps));
   await app.register(realtimeRoutes(deps));
   await app.register(queueRoutes(deps));
+  await app.register(queuePublicRoutes(deps));
+  await app.register(queueStaffRoutes(deps));
   await app.register(appointmentRoutes(deps));
   await app.register(peopleRoutes(deps));
 }

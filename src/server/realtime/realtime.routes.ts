@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../access/actor.js';
 import type { AppDependencies } from '../app.js';
-import { AppError } from '../http/errors.js';
 import { staffContextOf } from '../http/request-context.js';
 import { SESSION_COOKIE, findLiveSessionByToken, loadActor } from '../modules/auth/auth.repo.js';
 import { mayReceive } from './realtime.policy.js';
 import { EventStream, OpenStreams } from './sse.js';
+import { resumePointOf, sendEventStream } from './stream-reply.js';
 
 const Position = z.string().regex(/^\d{1,15}$/, 'expected the id of the last event received');
 
@@ -41,11 +41,7 @@ export const realtimeRoutes = (deps: AppDependencies): FastifyPluginAsyncZod => 
     },
   }, async (request, reply) => {
     let actor: Actor = staffContextOf(request).actor;
-    const given = request.headers['last-event-id'] ?? request.query.lastEventId;
-    const lastEventId = typeof given === 'string' ? Number.parseInt(given, 10) : undefined;
-    if (lastEventId !== undefined && !Number.isSafeInteger(lastEventId)) {
-      throw AppError.invalid([{ path: 'headers.last-event-id', message: 'expected the id of the last event received' }]);
-    }
+    const lastEventId = resumePointOf(request.headers['last-event-id'], request.query.lastEventId);
     const token = request.cookies[SESSION_COOKIE];
 
     const stream = new EventStream({
@@ -65,15 +61,6 @@ export const realtimeRoutes = (deps: AppDependencies): FastifyPluginAsyncZod => 
       },
     });
     streams.add(stream);
-    void stream.start();
-    return reply
-      .header('content-type', 'text/event-stream; charset=utf-8')
-      .header('cache-control', 'no-cache, no-transform')
-      // Proxies such as nginx must pass each event through at once.
-      .header('x-accel-buffering', 'no')
-      // A stream's connection is not reused: closing it when the stream ends lets shutdown finish at once.
-      .header('connection', 'close')
-      // A stream is the body; the schema above documents the text it carries.
-      .send(stream.body as unknown as string);
+    return sendEventStream(reply, stream);
   });
 };

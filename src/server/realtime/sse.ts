@@ -13,6 +13,8 @@ export interface EventStreamOptions {
   /** Resume after this position (Last-Event-ID); undefined starts with events from now on. */
   lastEventId: number | undefined;
   mayReceive(event: PublishedEvent): boolean;
+  /** The JSON sent for an event the client may receive; the full envelope by default. Public streams send less. */
+  present?(event: PublishedEvent): Record<string, unknown>;
   heartbeatMs: number;
   /** Asked at each heartbeat; false ends the stream (session ended, grants withdrawn). */
   stillAllowed?(): Promise<boolean>;
@@ -110,7 +112,8 @@ export class EventStream {
     if (this.closed || event.position <= this.lastSeen) return;
     this.lastSeen = event.position;
     if (!this.options.mayReceive(event)) return;
-    this.write(`id: ${event.position}\nevent: ${event.type}\ndata: ${JSON.stringify(envelopeOf(event))}\n\n`);
+    const data = this.options.present ? this.options.present(event) : envelopeOf(event);
+    this.write(`id: ${event.position}\nevent: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
     this.lastIdWritten = event.position;
   }
 

@@ -24,8 +24,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+/** Extra request headers, e.g. an Idempotency-Key on writes a person could repeat. */
+export type RequestHeaders = Record<string, string>;
+
+async function request<T>(method: string, url: string, body?: unknown, extraHeaders: RequestHeaders = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -53,8 +56,8 @@ function safeJson(text: string): unknown {
 }
 
 export const api = {
-  get: <T>(url: string) => request<T>('GET', url),
-  post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
+  get: <T>(url: string, headers?: RequestHeaders) => request<T>('GET', url, undefined, headers),
+  post: <T>(url: string, body?: unknown, headers?: RequestHeaders) => request<T>('POST', url, body ?? {}, headers),
   put: <T>(url: string, body?: unknown) => request<T>('PUT', url, body ?? {}),
   patch: <T>(url: string, body?: unknown) => request<T>('PATCH', url, body ?? {}),
   delete: <T>(url: string) => request<T>('DELETE', url),

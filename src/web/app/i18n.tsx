@@ -4,13 +4,14 @@ import { IntlProvider } from 'react-intl';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { findLocale, HOST_LOCALE, INTERFACE_LOCALES, type InterfaceLocale } from '../../shared/locales.js';
 
-type Catalogue = Record<string, MessageFormatElement[]>;
+export type Catalogue = Record<string, MessageFormatElement[]>;
 
 // Compiled at build time by scripts/compile-locales.mjs; each language is its own chunk.
 const catalogues = import.meta.glob<Catalogue>('../generated/locales/*.json', { import: 'default' });
 const STORAGE_KEY = 'oneroof.locale';
 
-async function loadCatalogue(code: string): Promise<Catalogue> {
+/** A language's compiled messages (also used to announce in several languages at once, on screens). */
+export async function loadCatalogue(code: string): Promise<Catalogue> {
   const loader = catalogues[`../generated/locales/${code}.json`];
   return loader ? loader() : {};
 }

@@ -12,6 +12,14 @@ export interface RealtimeEnvelope {
 type Listener = (event: RealtimeEnvelope) => void;
 
 /**
+ * Not events of the server but of the connection: `reset` (history gone: refetch everything), and,
+ * for listeners that ask for them, `open` (connected or reconnected: refetch to show the true state)
+ * and `error` (connection lost; the browser is reconnecting).
+ */
+const LIFECYCLE = new Set(['reset', 'open', 'error']);
+const REOPEN_MS = 5000;
+
+/**
  * One EventSource per browser tab and stream URL, shared by every component that listens: screens
  * and counters get pushes, never poll. The browser reconnects by itself and resumes with
  * Last-Event-ID; a `reset` event (history gone) tells listeners to refetch everything.
@@ -42,6 +50,15 @@ class SharedStream {
   private open(): EventSource {
     const source = new EventSource(this.url, { withCredentials: true });
     for (const type of this.listeners.keys()) source.addEventListener(type, this.dispatch);
+    // A network error makes the browser retry by itself; an error answer (a proxy's 502 while the
+    // server restarts) closes the source for good, so open a new one a little later.
+    source.addEventListener('error', () => {
+      if (source.readyState !== EventSource.CLOSED || this.source !== source) return;
+      setTimeout(() => {
+        if (this.source !== source) return;
+        this.source = this.open();
+      }, REOPEN_MS);
+    });
     return source;
   }
 
@@ -54,7 +71,7 @@ class SharedStream {
   private readonly dispatch = (message: MessageEvent<string>) => {
     let envelope: RealtimeEnvelope;
     try {
-      envelope = message.type === 'reset' ? { id: 0, type: 'reset', at: new Date().toISOString(), centreId: null, unitId: null, payload: {} } : (JSON.parse(message.data) as RealtimeEnvelope);
+      envelope = LIFECYCLE.has(message.type) ? { id: 0, type: message.type, at: new Date().toISOString(), centreId: null, unitId: null, payload: {} } : (JSON.parse(message.data) as RealtimeEnvelope);
     } catch {
       return;
     }

@@ -4,6 +4,8 @@ import { auditRoutes } from '../surfaces/backoffice/audit/audit-routes.js';
 import { networkRoutes } from '../surfaces/backoffice/network/network-routes.js';
 import { staffRoutes } from '../surfaces/backoffice/staff/staff-routes.js';
 import { LoginPage } from '../surfaces/login/LoginPage.js';
+import { publicRoutes } from '../surfaces/public-routes.js';
+import { queueStaffRoutes } from '../surfaces/queue/queue-staff-routes.js';
 import { BackOfficeLayout } from '../ui/BackOfficeLayout.js';
 import { NotFoundPage } from '../ui/NotFoundPage.js';
 import { RequireStaff } from '../ui/RequireStaff.js';
@@ -23,5 +25,7 @@ export const router = createBrowserRouter([
     ),
     children: [...backOfficeRoutes, { path: '*', element: <NotFoundPage /> }],
   },
+  ...queueStaffRoutes,
+  ...publicRoutes,
   { path: '*', element: <NotFoundPage /> },
 ]);

@@ -16,7 +16,7 @@ let world: BookingWorld;
 beforeAll(async () => {
   t = await createTestApp();
   world = await createBookingWorld(t, { desks: 3 });
-}, 60_000);
+}, 180_000);
 afterAll(() => t?.close());
 
 async function seatsOf(startsAt: string): Promise<{ seat_no: number; appointment_id: string }[]> {
@@ -42,7 +42,7 @@ describe('1,000 concurrent attempts on the last free seat', () => {
     expect(seats.map((seat) => seat.appointment_id)).toContain(won[0]!.json().holdId);
     const held = await t.db.selectFrom('appointments').select(sql<number>`count(*)::int`.as('n')).where('service_id', '=', world.serviceId).where('starts_at', '=', new Date(startsAt)).executeTakeFirstOrThrow();
     expect(held.n).toBe(3);
-  }, 60_000);
+  }, 180_000);
 
   it('answers 100 concurrent retries of one confirm with the same booking', async () => {
     const startsAt = slotAt(world, dayFromToday(world, 4), '10:00');
@@ -51,7 +51,7 @@ describe('1,000 concurrent attempts on the last free seat', () => {
     const responses = await Promise.all(Array.from({ length: 100 }, () => confirm(t, holdId, undefined, 'confirm-key-0001')));
     expect(new Set(responses.map((response) => response.statusCode))).toEqual(new Set([200]));
     expect(new Set(responses.map((response) => response.body)).size).toBe(1);
-  }, 60_000);
+  }, 180_000);
 
   it('lets exactly as many win as there are seats when the public and the phone line race together', async () => {
     const operator = await session(t, [{ role: 'phone_operator', scopeType: 'network', scopeId: world.networkId }], 'phone');
@@ -62,5 +62,5 @@ describe('1,000 concurrent attempts on the last free seat', () => {
     expect(responses.filter((response) => response.statusCode === 201)).toHaveLength(3);
     expect(responses.filter((response) => response.statusCode === 409)).toHaveLength(297);
     expect(await seatsOf(startsAt)).toHaveLength(3);
-  }, 60_000);
+  }, 180_000);
 });

@@ -46,3 +46,14 @@ export function readableUnitsAt(actor: Actor, centreId: string): string[] | null
   if (reach.everywhere || reach.centreIds.includes(centreId)) return null;
   return reach.unitIds;
 }
+
+/**
+ * Checking an appointment in issues a queue ticket, so it takes what issuing takes: queue.issue at
+ * the centre (reception mediators, whatever their grant places them at the centre). Others who work
+ * there get 403; anyone else 404.
+ */
+export function ensureMayCheckIn(actor: Actor, centreId: string): void {
+  ensureWorksAt(actor, centreId, 'The centre');
+  const centres = centresOf(actor, 'queue.issue');
+  if (!centres.everywhere && !centres.centreIds.includes(centreId)) throw AppError.forbidden();
+}

@@ -42,5 +42,7 @@ export function presentStaff(row: AppointmentRow): StaffAppointmentView {
     contact: { name: row.contact_name, email: row.contact_email, phone: row.contact_phone, language: row.preferred_language },
     bookedAt: row.booked_at?.toISOString() ?? null,
     cancelledAt: row.cancelled_at?.toISOString() ?? null,
+    checkedInAt: row.checked_in_at?.toISOString() ?? null,
+    ticketId: row.ticket_id,
   };
 }

@@ -181,3 +181,19 @@ export function listAppointmentsBetween(db: Db, centreId: string, from: Date, to
   }
   return query.orderBy('appointments.starts_at').orderBy('appointments.reference').execute();
 }
+
+// ── Check-in ─────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Booked appointments whose check-in closed before `now` (start + the service's late grace, or
+ * `defaultGraceMinutes` without a policy row) become no-shows, in one statement: a check-in racing
+ * with the sweep holds the row lock, and the sweep's `state = 'booked'` re-check then skips it.
+ */
+export async function markMissedAsNoShow(trx: Transaction<Database>, now: Date, defaultGraceMinutes: number): Promise<{ id: string; centre_id: string; service_id: string }[]> {
+  const result = await sql<{ id: string; centre_id: string; service_id: string }>`
+    UPDATE appointments AS a SET state = 'no_show', no_show_at = ${now}, updated_at = now()
+    WHERE a.state = 'booked' AND a.starts_at < ${now}
+      AND a.starts_at + make_interval(mins => coalesce((SELECT p.late_grace_minutes FROM booking_policies p WHERE p.service_id = a.service_id), ${defaultGraceMinutes}::int)) < ${now}
+    RETURNING a.id, a.centre_id, a.service_id`.execute(trx);
+  return result.rows;
+}

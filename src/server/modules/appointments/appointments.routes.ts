@@ -4,6 +4,9 @@ import type { AppDependencies } from '../../app.js';
 import { contextOf, staffContextOf } from '../../http/request-context.js';
 import { secretBoxKey } from '../auth/auth.secret-box.js';
 import { availability } from './appointments.availability.service.js';
+import { authoriseDevice } from '../queue/queue.devices.service.js';
+import { CentreParams as KioskParams, KioskHeaders } from '../queue/queue.public.schemas.js';
+import { checkInAppointment, checkInAtKiosk } from './appointments.checkin.service.js';
 import { confirmHold, holdSlot } from './appointments.booking.service.js';
 import { cancelBooking, rescheduleBooking, viewBooking } from './appointments.link.service.js';
 import {
@@ -13,12 +16,16 @@ import {
   BookingSettings,
   BookingSettingsView,
   CentreServiceParams,
+  CheckInInput,
+  CheckInResult,
   ConfirmInput,
   DayQuery,
   HoldInput,
   HoldView,
   IdempotencyHeaders,
   IdParams,
+  KioskCheckIn,
+  KioskCheckInInput,
   MoveInput,
   PublicAppointmentView,
   ReferenceParams,
@@ -70,6 +77,14 @@ export const appointmentRoutes = (deps: AppDependencies): FastifyPluginAsyncZod 
     schema: { tags, summary: 'Cancel a booking; the time returns to the pool a little later', body: SecretInput, response: { 200: PublicAppointmentView } },
   }, async (request) => cancelBooking(db, contextOf(request), request.body));
 
+  app.post('/api/v1/public/kiosk/:centreId/check-in', {
+    schema: { tags, summary: 'Check in for an appointment at the kiosk with the booking reference (kiosk token); repeating returns the same ticket', params: KioskParams, headers: KioskHeaders, body: KioskCheckInInput, response: { 200: KioskCheckIn } },
+  }, async (request, reply) => {
+    const device = await authoriseDevice(db, request.headers['x-device-token'], 'kiosk', request.params.centreId);
+    reply.header('cache-control', 'no-store');
+    return checkInAtKiosk(db, contextOf(request), { kioskId: device.id, centreId: device.centre_id, unitId: device.unit_id }, request.body.reference);
+  });
+
   // ── Staff: phone line and reception ────────────────────────────────────────────────────────────
 
   app.post('/api/v1/appointments', {
@@ -91,6 +106,10 @@ export const appointmentRoutes = (deps: AppDependencies): FastifyPluginAsyncZod 
   app.post('/api/v1/appointments/:id/cancel', {
     schema: { tags, security, summary: "Cancel a booking on the person's behalf", params: IdParams, response: { 200: StaffAppointmentView } },
   }, async (request) => cancelForPerson(db, staffContextOf(request), request.params.id));
+
+  app.post('/api/v1/appointments/check-in', {
+    schema: { tags, security, summary: 'Check a person in for their appointment: issues a queue ticket with appointment priority (queue.issue at the centre; repeating returns the same ticket)', body: CheckInInput, response: { 200: CheckInResult } },
+  }, async (request) => checkInAppointment(db, staffContextOf(request), request.body));
 
   // ── Settings ───────────────────────────────────────────────────────────────────────────────────
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { KioskTicket } from '../queue/queue.public.schemas.js';
+import { VisitView } from '../queue/queue.schemas.js';
 import { CalendarDate, TimeOfDay } from '../network/network.schemas.js';
 
 export const IdempotencyHeaders = z.looseObject({
@@ -39,6 +41,8 @@ export const BookingPolicy = z
     holdMinutes: z.int().min(1).max(60),
     maxActivePerContact: z.int().min(1).max(20),
     releaseWindowMinutes: z.int().min(0).max(1440).describe('A cancelled seat returns to the pool at a random moment within this window'),
+    checkinOpensMinutesBefore: z.int().min(0).max(720).default(60).describe('Check-in opens this many minutes before the appointment'),
+    lateGraceMinutes: z.int().min(0).max(240).default(15).describe('Check-in stays open this many minutes after the start; later, the appointment is missed'),
   })
   .refine((policy) => policy.earliestDays <= policy.latestDays, { path: ['latestDays'], message: 'must not be before earliestDays' });
 export type BookingPolicy = z.infer<typeof BookingPolicy>;
@@ -131,6 +135,8 @@ export const StaffAppointmentView = z.object({
   contact: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable(), language: z.string().nullable() }),
   bookedAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
+  checkedInAt: z.string().nullable(),
+  ticketId: z.uuid().nullable().describe('The queue ticket the appointment became at check-in'),
 });
 export type StaffAppointmentView = z.infer<typeof StaffAppointmentView>;
 
@@ -140,3 +146,34 @@ export type StaffBookingResult = z.infer<typeof StaffBookingResult>;
 export const DayQuery = z.object({ day: CalendarDate });
 export const ReferenceParams = z.object({ reference: Reference });
 export const MoveInput = z.object({ startsAt: Instant });
+
+// ── Check-in into the queue ──────────────────────────────────────────────────────────────────────
+
+export const CheckInInput = z
+  .object({
+    centreId: z.uuid().describe('The centre where the person is now'),
+    reference: Reference.optional(),
+    appointmentId: z.uuid().optional().describe('Instead of the reference, when staff picked the booking from the day list'),
+  })
+  .refine((input) => Boolean(input.reference) !== Boolean(input.appointmentId), { path: ['reference'], message: 'give either the reference or the appointment id' });
+export type CheckInInput = z.infer<typeof CheckInInput>;
+
+export const CheckInResult = z.object({
+  appointment: StaffAppointmentView,
+  visit: VisitView.describe("The queue visit; its first ticket carries the appointment's due time"),
+  minutesLate: z.int().describe('0 when the person came in time'),
+  alreadyCheckedIn: z.boolean().describe('true when this repeats an earlier check-in: the same ticket is returned'),
+});
+export type CheckInResult = z.infer<typeof CheckInResult>;
+
+export const KioskCheckInInput = z.object({ reference: Reference });
+export type KioskCheckInInput = z.infer<typeof KioskCheckInInput>;
+
+/** What the kiosk prints after a check-in: the kiosk's ticket, and the booking it came from. */
+export const KioskCheckIn = KioskTicket.extend({
+  reference: z.string(),
+  startsAt: z.string().describe('The appointment time'),
+  minutesLate: z.int(),
+  alreadyCheckedIn: z.boolean().describe('true when this repeats an earlier check-in: the same ticket again'),
+});
+export type KioskCheckIn = z.infer<typeof KioskCheckIn>;

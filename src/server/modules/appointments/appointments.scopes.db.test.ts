@@ -112,7 +112,7 @@ describe('looking up and cancelling', () => {
 
 describe('booking settings', () => {
   const settings = {
-    policy: { slotMinutes: 20, publicSharePercent: 75, earliestDays: 1, latestDays: 60, holdMinutes: 8, maxActivePerContact: 1, releaseWindowMinutes: 15 },
+    policy: { slotMinutes: 20, publicSharePercent: 75, earliestDays: 1, latestDays: 60, holdMinutes: 8, maxActivePerContact: 1, releaseWindowMinutes: 15, checkinOpensMinutesBefore: 45, lateGraceMinutes: 10 },
     schedules: [{ weekdays: [1, 2, 3, 4, 5], starts: '09:00', ends: '13:00', desks: 3, validFrom: '2030-01-01', validTo: null }],
   };
 

@@ -27,6 +27,8 @@ function presentPolicy(row: repo.PolicyRow | undefined): BookingPolicy | null {
     holdMinutes: row.hold_minutes,
     maxActivePerContact: row.max_active_per_contact,
     releaseWindowMinutes: row.release_window_minutes,
+    checkinOpensMinutesBefore: row.checkin_opens_minutes_before,
+    lateGraceMinutes: row.late_grace_minutes,
   };
 }
 
@@ -61,6 +63,8 @@ export async function setBookingSettings(db: Kysely<Database>, context: StaffCon
         hold_minutes: policy.holdMinutes,
         max_active_per_contact: policy.maxActivePerContact,
         release_window_minutes: policy.releaseWindowMinutes,
+        checkin_opens_minutes_before: policy.checkinOpensMinutesBefore,
+        late_grace_minutes: policy.lateGraceMinutes,
       },
       settings.schedules.map((rule) => ({ id: uuidv7(), service_id: serviceId, weekdays: rule.weekdays, starts: rule.starts, ends: rule.ends, desks: rule.desks, valid_from: rule.validFrom, valid_to: rule.validTo })),
     );

@@ -88,10 +88,22 @@ export function effectiveDays(week: readonly WeeklyInterval[], exceptions: reado
   return days;
 }
 
+// Building a formatter costs about ten times more than using one: keep one per time zone.
+const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = wallClockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    wallClockFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** The calendar day and wall-clock time ('HH:MM') an instant falls on in a time zone. */
 export function localDateTime(timeZone: string, instant: Date = new Date()): { date: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    wallClockFormatter(timeZone)
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );

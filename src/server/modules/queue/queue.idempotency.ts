@@ -21,10 +21,13 @@ function hashOf(request: unknown): string {
  * gets the stored answer instead of doing the work again; the same key with another request is a
  * conflict. On PostgreSQL a concurrent retry waits on the key's unique index until the first request
  * commits (then reads its answer) or rolls back (then does the work itself). Without a key the work
- * simply runs in a transaction.
+ * simply runs in a transaction: a new one, or the caller's when `db` is a transaction.
  */
 export async function withIdempotency<T>(db: Kysely<Database>, claim: IdempotencyClaim | null, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
+  // Called with a transaction (appointment check-in issues its ticket inside its own), the work
+  // joins it: the ticket and the caller's change commit or roll back together.
+  const inTransaction = (run: (trx: Transaction<Database>) => Promise<T>) => (db.isTransaction ? run(db as Transaction<Database>) : db.transaction().execute(run));
+  return inTransaction(async (trx) => {
     if (!claim) return work(trx);
     const requestHash = hashOf(claim.request);
     const inserted = await trx

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Database, PriorityReason } from '../../db/types.js';
 import { AppError, type FieldError } from '../../http/errors.js';
-import type { StaffContext } from '../../http/request-context.js';
+import type { RequestContext, StaffContext } from '../../http/request-context.js';
 import { recordPersonalDataChange } from '../audit/audit.service.js';
 import { findServiceById } from '../network/network.catalogue.service.js';
 import { localDateTime } from '../network/network.opening.js';
@@ -54,15 +54,30 @@ export interface IssueOptions {
   now?: Date;
 }
 
+/** Who asks for the tickets: a staff member, or a kiosk (a device authorised by its token, no actor). */
+export type Issuer = { context: StaffContext; kioskId?: undefined } | { context: RequestContext; kioskId: string };
+
 /**
  * Opens a visit with one ticket per service, in the order given: the first joins its queue now, the
  * others wait as 'pending' and join theirs when the ticket before them is done.
  */
 export async function issueVisit(db: Kysely<Database>, context: StaffContext, input: VisitInput, options: IssueOptions = {}): Promise<VisitView> {
-  const now = options.now ?? new Date();
   const centre = await findCentreById(db, input.centreId);
   if (!centre) throw AppError.notFound('The centre');
   ensureCan(context.actor, 'queue.issue', { centreId: centre.id }, 'The centre');
+  return openVisit(db, { context }, input, options);
+}
+
+/**
+ * The engine's one way to open a visit, for staff (authorised by the caller) and kiosks. A kiosk
+ * may not go beyond a service's daily quota: the check sits after the sequence upsert, whose row lock
+ * serialises concurrent issues, so two kiosks cannot both take the last ticket.
+ */
+export async function openVisit(db: Kysely<Database>, issuer: Issuer, input: VisitInput, options: IssueOptions = {}): Promise<VisitView> {
+  const { context } = issuer;
+  const now = options.now ?? new Date();
+  const centre = await findCentreById(db, input.centreId);
+  if (!centre) throw AppError.notFound('The centre');
   if (centre.archivedAt) throw AppError.conflict('The centre is archived');
   const services = await loadServices(db, centre.id, input.serviceIds);
   if (!(await isCentreOpenAt(db, centre.id, now))) {
@@ -72,7 +87,8 @@ export async function issueVisit(db: Kysely<Database>, context: StaffContext, in
   }
   const localDay = localDateTime(centre.timeZone, now).date;
   const reasons = input.priorityReasons as PriorityReason[];
-  const claim = options.idempotencyKey ? { scope: `queue.issue:${context.actor.staffId}`, key: options.idempotencyKey, request: input } : null;
+  const issuedBy = issuer.kioskId === undefined ? issuer.context.actor.staffId : `kiosk:${issuer.kioskId}`;
+  const claim = options.idempotencyKey ? { scope: `queue.issue:${issuedBy}`, key: options.idempotencyKey, request: input } : null;
 
   return withIdempotency(db, claim, async (trx) => {
     const visit = await repo.insertVisit(trx, {
@@ -86,7 +102,7 @@ export async function issueVisit(db: Kysely<Database>, context: StaffContext, in
       interpreter_needed: input.interpreterNeeded,
       priority_reasons: reasons,
       origin: options.origin ?? 'reception',
-      created_by: context.actor.staffId,
+      created_by: context.actor?.staffId ?? null,
       created_at: now,
     });
     for (const [index, service] of services.entries()) {
@@ -99,14 +115,14 @@ export async function issueVisit(db: Kysely<Database>, context: StaffContext, in
         unit_id: service.unitId,
         service_id: service.id,
         local_day: localDay,
-        number: ticketNumber(service.ticketPrefix, await repo.nextTicketNumber(trx, service.id, localDay)),
+        number: ticketNumber(service.ticketPrefix, await nextNumberWithin(trx, issuer, service, localDay, index)),
         visit_order: index + 1,
         state: first ? 'waiting' : 'pending',
         priority_class: priorityClassOf(reasons),
         appointment_due_at: first && input.appointmentDueAt ? new Date(input.appointmentDueAt) : null,
         issued_at: now,
         queued_at: first ? now : null,
-        created_by: context.actor.staffId,
+        created_by: context.actor?.staffId ?? null,
       });
       await recordTicketMoment(trx, context, (await repo.findTicket(trx, id))!, { kind: 'issued', at: now, details: { origin: visit.origin } });
     }
@@ -116,8 +132,20 @@ export async function issueVisit(db: Kysely<Database>, context: StaffContext, in
       resourceType: 'visit',
       resourceId: visit.id,
       centreId: centre.id,
-      details: { services: services.length, personId: visit.person_id, origin: visit.origin },
+      details: { services: services.length, personId: visit.person_id, origin: visit.origin, ...(issuer.kioskId ? { kioskId: issuer.kioskId } : {}) },
     });
     return presentVisit(visit, await repo.ticketsOfVisit(trx, visit.id));
   });
+}
+
+/** The ticket's number; from a kiosk, refused once the service's daily quota is reached. */
+async function nextNumberWithin(trx: Kysely<Database>, issuer: Issuer, service: ServiceView, localDay: string, index: number): Promise<number> {
+  const sequence = await repo.nextTicketNumber(trx, service.id, localDay);
+  if (issuer.kioskId) {
+    const quota = await repo.dailyQuotaOf(trx, service.id);
+    if (quota !== null && sequence > quota) {
+      throw AppError.conflict(`The service "${service.names.pt ?? service.code}" has handed out all its tickets for today`, [{ path: `body.serviceIds.${index}`, message: 'is full today' }]);
+    }
+  }
+  return sequence;
 }

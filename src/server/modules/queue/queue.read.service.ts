@@ -8,7 +8,7 @@ import { findCounterById } from '../network/network.counters.service.js';
 import { localDateTime } from '../network/network.opening.js';
 import { findCentreById } from '../network/network.service.js';
 import { counterState } from './queue.counter.service.js';
-import { estimateWaits, expectedServiceMinutes, SERVICE_TIME_SAMPLE, type TicketEstimate } from './queue.estimate.js';
+import { estimateWaits, expectedServiceMinutes, SERVICE_TIME_SAMPLE, type EstimateCounter, type TicketEstimate } from './queue.estimate.js';
 import { callOrder, DEFAULT_QUEUE_POLICY } from './queue.ordering.js';
 import { ensureCan, ensureCanSee } from './queue.policy.js';
 import { presentTicket, presentVisit } from './queue.presenters.js';
@@ -18,7 +18,15 @@ import type { CounterQueueView, PublicTicketView, TicketDetail } from './queue.s
 const MINUTE_MS = 60_000;
 
 /** Every waiting ticket of a centre's day in call order, with its estimate. */
-export async function centreQueue(db: Kysely<Database>, centreId: string, timeZone: string, now: Date): Promise<{ ordered: repo.TicketRow[]; estimates: Map<string, TicketEstimate> }> {
+export interface CentreQueue {
+  ordered: repo.TicketRow[];
+  estimates: Map<string, TicketEstimate>;
+  /** What the estimate was computed from, for "what if a ticket were issued now" (the kiosk). */
+  counters: EstimateCounter[];
+  expected: Map<string, number>;
+}
+
+export async function centreQueue(db: Kysely<Database>, centreId: string, timeZone: string, now: Date, extraServiceIds: readonly string[] = []): Promise<CentreQueue> {
   const localDay = localDateTime(timeZone, now).date;
   const waiting = await repo.waitingTicketsOfCentre(db, centreId, localDay);
   const policies = await repo.findPolicies(db, [...new Set(waiting.map((ticket) => ticket.unit_id))]);
@@ -28,7 +36,7 @@ export async function centreQueue(db: Kysely<Database>, centreId: string, timeZo
     now,
   );
   const counters = await repo.openCountersOfCentre(db, centreId);
-  const serviceIds = [...new Set([...ordered.map((ticket) => ticket.service_id), ...counters.flatMap((counter) => (counter.busy ? [counter.busy.serviceId] : []))])];
+  const serviceIds = [...new Set([...ordered.map((ticket) => ticket.service_id), ...counters.flatMap((counter) => (counter.busy ? [counter.busy.serviceId] : [])), ...extraServiceIds])];
   const recent = await repo.recentServiceMinutes(db, serviceIds, SERVICE_TIME_SAMPLE);
   const expected = new Map<string, number>();
   for (const id of serviceIds) {
@@ -36,7 +44,7 @@ export async function centreQueue(db: Kysely<Database>, centreId: string, timeZo
     expected.set(id, expectedServiceMinutes(recent.get(id) ?? [], service?.typicalMinutes ?? 15));
   }
   const estimates = estimateWaits(ordered.map((ticket) => ({ id: ticket.id, serviceId: ticket.service_id })), counters, expected, now);
-  return { ordered, estimates };
+  return { ordered, estimates, counters, expected };
 }
 
 /** What a counter shows: its state and the tickets waiting for the services it serves, in call order. */
@@ -57,7 +65,8 @@ export async function counterQueue(db: Kysely<Database>, context: StaffContext, 
         estimatedMinutes: estimate?.minutes ?? null,
       };
     });
-  return { counter: await counterState(db, counter), waiting };
+  const parked = await repo.parkedTickets(db, counter.serviceIds, localDateTime(centre.timeZone, now).date);
+  return { counter: await counterState(db, counter), waiting, parked: parked.map(presentTicket) };
 }
 
 /** A ticket with its visit's details, for the counter serving it: a read of personal data, audited. */

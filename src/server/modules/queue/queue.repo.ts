@@ -41,6 +41,12 @@ export async function nextTicketNumber(db: Kysely<Database>, serviceId: string, 
   return row.last_number;
 }
 
+/** A service's kiosk quota per local day (migration 0008); null: no limit. */
+export async function dailyQuotaOf(db: Kysely<Database>, serviceId: string): Promise<number | null> {
+  const row = await db.selectFrom('services').select('daily_quota').where('id', '=', serviceId).executeTakeFirst();
+  return row?.daily_quota ?? null;
+}
+
 export async function insertTicket(db: Kysely<Database>, ticket: Insertable<TicketsTable>): Promise<void> {
   await db.insertInto('tickets').values(ticket).execute();
 }
@@ -54,6 +60,18 @@ export async function insertTicketEvent(db: Kysely<Database>, event: Omit<Insert
 
 export async function findTicket(db: Kysely<Database>, id: string): Promise<TicketRow | undefined> {
   return selectTickets(db).where('tickets.id', '=', id).executeTakeFirst();
+}
+
+/** Tickets of several visits (lists), in visit order. */
+export async function selectTicketsOfVisits(db: Kysely<Database>, visitIds: readonly string[]): Promise<TicketRow[]> {
+  if (visitIds.length === 0) return [];
+  return selectTickets(db).where('tickets.visit_id', 'in', [...visitIds]).orderBy('tickets.visit_order').orderBy('tickets.issued_at').execute();
+}
+
+/** Parked tickets of a day for some services, oldest first: a counter may call them back. */
+export async function parkedTickets(db: Kysely<Database>, serviceIds: readonly string[], localDay: string): Promise<TicketRow[]> {
+  if (serviceIds.length === 0) return [];
+  return selectTickets(db).where('tickets.service_id', 'in', [...serviceIds]).where('tickets.local_day', '=', localDay).where('tickets.state', '=', 'parked').orderBy('tickets.called_at').execute();
 }
 
 export async function ticketsOfVisit(db: Kysely<Database>, visitId: string): Promise<TicketRow[]> {

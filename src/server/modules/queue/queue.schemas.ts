@@ -112,7 +112,11 @@ export const WaitingTicket = TicketView.extend({
 });
 export type WaitingTicket = z.infer<typeof WaitingTicket>;
 
-export const CounterQueueView = z.object({ counter: CounterStateView, waiting: z.array(WaitingTicket) });
+export const CounterQueueView = z.object({
+  counter: CounterStateView,
+  waiting: z.array(WaitingTicket),
+  parked: z.array(TicketView).describe("Today's parked tickets of the counter's services: resume calls one back"),
+});
 export type CounterQueueView = z.infer<typeof CounterQueueView>;
 
 export const PublicTicketParams = z.object({ code: z.string().regex(/^[A-HJ-NP-Z2-9]{10}$/, 'is not a ticket code') });

@@ -1,0 +1,83 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../src/server/db/types.js';
+import { findDuplicates } from '../src/server/modules/people/people.match.service.js';
+import { contactRows, documentRows, storedBirth } from '../src/server/modules/people/people.presenters.js';
+import { PersonInput } from '../src/server/modules/people/people.schemas.js';
+import { registerPerson } from '../src/server/modules/people/people.service.js';
+import { confusion, loadLabelledPairs, personBody, type FixturePerson } from '../src/server/modules/people/people.test-fixtures.js';
+import { openBenchDatabase } from './database.js';
+import { measurement, round, type Benchmark } from './lib.js';
+import { insertCentre, insertNetwork, staffContext } from './seed.js';
+
+/** The baseline calls a pair the same person at this trigram similarity of the raw full names. */
+const BASELINE_TRIGRAM_THRESHOLD = 0.5;
+
+/**
+ * Duplicate detection on the labelled pairs of test/fixtures/people-pairs.json through the real path
+ * (as in people.matching.db.test.ts): the first record is registered, the second is checked the way
+ * registration checks it (SQL candidates on transliterated, skeleton and phonetic keys, then scoring).
+ * Baseline, in the same run on the same database: double metaphone + trigram similarity on the raw
+ * strings, without transliteration — same person when the full names' trigram similarity reaches
+ * BASELINE_TRIGRAM_THRESHOLD or given and family names have the same non-empty double metaphone codes.
+ */
+export const personDedupBenchmark: Benchmark = {
+  name: 'person-dedup',
+  description: 'precision and recall on the labelled pairs vs raw double metaphone + trigram similarity',
+  async run({ databaseUrl }) {
+    const database = await openBenchDatabase(databaseUrl);
+    const { db } = database.handle;
+    try {
+      const centreId = await insertCentre(db, await insertNetwork(db), 'PEOPLE');
+      const context = await staffContext(db, 'matcher', 'reception_mediator', 'centre', centreId);
+      const pairs = loadLabelledPairs();
+      const real: { expected: boolean; predicted: boolean }[] = [];
+      const baseline: { expected: boolean; predicted: boolean }[] = [];
+      for (const pair of pairs) {
+        const { result } = await registerPerson(db, context, PersonInput.parse(personBody(pair.a, centreId, { confirmNotDuplicate: true })));
+        const firstId = result.person!.id;
+        const second = PersonInput.parse(personBody(pair.b, centreId));
+        const { documents, contacts, ...rest } = second;
+        const birth = storedBirth(second.birthDate);
+        const candidates = await findDuplicates(
+          db,
+          {
+            ...rest,
+            birthDate: birth.date,
+            birthPrecision: birth.precision,
+            documents: documentRows(documents).map((d) => ({ type: d.type, numberKey: d.number_key, issuingCountry: d.issuing_country })),
+            contacts: contactRows(contacts).map((c) => ({ kind: c.kind, valueKey: c.value_key })),
+          },
+          { everywhere: false, centreIds: [centreId] },
+        );
+        real.push({ expected: pair.match, predicted: candidates.some((c) => c.record.row.id === firstId) });
+        baseline.push({ expected: pair.match, predicted: await rawNamesMatch(db, pair.a, pair.b) });
+      }
+      const measured = confusion(real);
+      const raw = confusion(baseline);
+      console.log(`  ${pairs.length} pairs; real path precision ${round(measured.precision)}, recall ${round(measured.recall)}; baseline precision ${round(raw.precision)}, recall ${round(raw.recall)}`);
+      return {
+        name: 'person-dedup',
+        db: database.label,
+        ...measurement('duplicate detection precision', measured.precision, 'ratio', raw.precision, 0.95, 'min'),
+        more: [measurement('duplicate detection recall', measured.recall, 'ratio', raw.recall, 0.9, 'min')],
+      };
+    } finally {
+      await database.close();
+    }
+  },
+};
+
+function fullName(person: FixturePerson): string {
+  return [person.givenNames, person.familyNames, person.nativeGivenNames ?? '', person.nativeFamilyNames ?? ''].join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The baseline's verdict, computed by the database's own pg_trgm and fuzzystrmatch on the raw strings. */
+async function rawNamesMatch(db: Kysely<Database>, a: FixturePerson, b: FixturePerson): Promise<boolean> {
+  const given = (person: FixturePerson) => person.givenNames || person.nativeGivenNames || '';
+  const family = (person: FixturePerson) => person.familyNames || person.nativeFamilyNames || '';
+  const row = await sql<{ same: boolean }>`
+    SELECT similarity(lower(${fullName(a)}), lower(${fullName(b)})) >= ${BASELINE_TRIGRAM_THRESHOLD}
+      OR (dmetaphone(${given(a)}) <> '' AND dmetaphone(${given(a)}) = dmetaphone(${given(b)})
+          AND dmetaphone(${family(a)}) <> '' AND dmetaphone(${family(a)}) = dmetaphone(${family(b)})) AS same`.execute(db);
+  return row.rows[0]?.same ?? false;
+}

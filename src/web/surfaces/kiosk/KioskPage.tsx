@@ -1,0 +1,93 @@
+import { Box, Button, Center, Modal, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useParams, useSearchParams } from 'react-router';
+import { HOST_LOCALE, INTERFACE_LOCALES } from '../../../shared/locales.js';
+import { useLocale } from '../../app/i18n.js';
+import { useAnnouncementIntls } from '../display/display-api.js';
+import type { KioskTicket } from './kiosk-api.js';
+import { KioskServiceStep } from './KioskServiceStep.js';
+import { KioskTicketStep } from './KioskTicketStep.js';
+import { useIdleReset } from './useIdleReset.js';
+import './kiosk.css';
+
+/**
+ * The steps of the kiosk. Check-in by booking reference or QR belongs to the Appointments issue: it
+ * adds a step here (`{ name: 'check-in' }`), reached from the language step next to the services,
+ * and ends on the same ticket step with the ticket the check-in issued.
+ */
+type Step = { name: 'language' } | { name: 'services' } | { name: 'ticket'; ticket: KioskTicket };
+
+/** The touch kiosk at a centre's door (DESIGN §6): language first, then a service, then a printed ticket. */
+export function KioskPage() {
+  const { centreId = '' } = useParams();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const { setLocale } = useLocale();
+  const [step, setStep] = useState<Step>({ name: 'language' });
+  const startOver = () => {
+    setStep({ name: 'language' });
+    setLocale(HOST_LOCALE);
+  };
+  const idle = useIdleReset(step.name !== 'language', startOver);
+
+  // A kiosk reloaded in the middle of someone's session starts from the beginning.
+  useEffect(() => setLocale(HOST_LOCALE), [setLocale]);
+
+  return (
+    <Box mih="100vh" bg="gray.0" className="kiosk">
+      {step.name === 'language' ? (
+        <LanguageStep
+          onChoose={(code) => {
+            setLocale(code);
+            setStep({ name: 'services' });
+          }}
+        />
+      ) : step.name === 'services' ? (
+        <KioskServiceStep centreId={centreId} token={token} onBack={startOver} onIssued={(ticket) => setStep({ name: 'ticket', ticket })} />
+      ) : (
+        <KioskTicketStep ticket={step.ticket} onDone={startOver} />
+      )}
+      <Text className="kiosk-no-print" ta="center" size="xl" py="lg" c="dark.6">
+        <FormattedMessage id="kiosk.askStaff" />
+      </Text>
+      <Modal opened={idle.warning} onClose={idle.extend} centered size="lg" withCloseButton={false} title={<FormattedMessage id="kiosk.idle.title" />}>
+        <Stack gap="lg">
+          <Text size="xl" role="timer" aria-live="polite">
+            <FormattedMessage id="kiosk.idle.body" values={{ seconds: idle.secondsLeft }} />
+          </Text>
+          <Button size="xl" mih={64} onClick={idle.extend} data-autofocus>
+            <FormattedMessage id="kiosk.idle.extend" />
+          </Button>
+        </Stack>
+      </Modal>
+    </Box>
+  );
+}
+
+/** Language first, each by its own name, with the question asked in every language. */
+function LanguageStep({ onChoose }: { onChoose: (code: string) => void }) {
+  const intls = useAnnouncementIntls(INTERFACE_LOCALES.map((locale) => locale.code));
+  const intl = useIntl();
+  const prompts = intls.length > 0 ? intls.map((one) => ({ lang: one.locale, text: one.formatMessage({ id: 'kiosk.chooseLanguage' }) })) : [{ lang: intl.locale, text: intl.formatMessage({ id: 'kiosk.chooseLanguage' }) }];
+  return (
+    <Center mih="80vh" px="xl">
+      <Stack align="center" gap="xl" w="100%" maw={900}>
+        <Stack gap={4} align="center">
+          {prompts.map((prompt) => (
+            <Title key={prompt.lang} order={1} fz={prompt.lang === intl.locale ? 48 : 32} lang={prompt.lang} ta="center">
+              {prompt.text}
+            </Title>
+          ))}
+        </Stack>
+        <Stack w="100%" gap="lg">
+          {INTERFACE_LOCALES.map((locale) => (
+            <Button key={locale.code} fullWidth h={120} fz={44} variant="white" c="dark" bd="3px solid var(--mantine-color-oneroof-6)" lang={locale.code} dir={locale.dir} onClick={() => onChoose(locale.code)}>
+              {locale.nativeName}
+            </Button>
+          ))}
+        </Stack>
+      </Stack>
+    </Center>
+  );
+}

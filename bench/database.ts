@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../src/server/db/client.js';
 import { migrate } from '../src/server/db/migrate.js';
 import type { DatabaseLabel } from './lib.js';
+import { runAdminStatement, withDatabase } from '../src/server/db/admin.js';
 
 export interface BenchDatabase {
   handle: DatabaseHandle;
@@ -23,31 +23,21 @@ export async function openBenchDatabase(databaseUrl: string | undefined): Promis
     return { handle, label: 'pglite', url: undefined, close: () => handle.close() };
   }
   const name = `oneroof_bench_${randomBytes(5).toString('hex')}`;
-  await admin(databaseUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString() });
+  await runAdminStatement(databaseUrl, `CREATE DATABASE ${name}`);
+  const url = withDatabase(databaseUrl, name);
+  const handle = await openDatabase({ kind: 'postgres', url });
   await migrate(handle);
   return {
     handle,
     label: 'postgres',
-    url: url.toString(),
+    url,
     async close() {
       await handle.close();
-      await admin(databaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await runAdminStatement(databaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
 
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Runs `work` from `concurrency` loops until `total` calls are made; returns each call's latency (ms). */
 export async function runConcurrently(total: number, concurrency: number, work: (index: number) => Promise<void>): Promise<number[]> {

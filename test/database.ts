@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../src/server/db/client.js';
-import { withDatabase } from './global-setup.js';
+import { runAdminStatement, withDatabase } from '../src/server/db/admin.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,26 +35,17 @@ export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKi
     url,
     async close() {
       await handle.close();
-      await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await runAdminStatement(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
 
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Copying a template fails while another session is still leaving it; such a moment passes quickly. */
 async function createFromTemplate(url: string, name: string, template: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+      await runAdminStatement(url, `CREATE DATABASE ${name} TEMPLATE ${template}`);
       return;
     } catch (error) {
       if (attempt >= 50 || !String(error).includes('is being accessed by other users')) throw error;

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../src/server/db/client.js';
+import { withDatabase } from '../src/server/db/admin.js';
 import { migrate } from '../src/server/db/migrate.js';
 
 
@@ -50,10 +51,4 @@ export default async function setup({ provide }: { provide: (key: string, value:
   return async () => {
     await rm(PGLITE_TEMPLATE_FILE, { force: true });
   };
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }

@@ -46,7 +46,7 @@ interface CalledTicket {
 }
 
 /** The officer opens a counter of the unit and calls until the given ticket comes, serving those before it. */
-async function callUntil(officer: Api, counters: Counter[], number: string): Promise<{ counter: Counter; calledAt: number }> {
+async function callUntil(officer: Api, counters: Counter[], number: string): Promise<{ counter: Counter; ticketId: string; calledAt: number }> {
   let counter: Counter | undefined;
   for (const candidate of counters) {
     const opened = await officer.post<{ state: string }>(`/api/v1/counters/${candidate.id}/open`).catch(() => undefined);
@@ -64,7 +64,7 @@ async function callUntil(officer: Api, counters: Counter[], number: string): Pro
       await officer.post(`/api/v1/queue/tickets/${active.id}/end`, { outcome: 'resolved' });
     }
     const { ticket } = await officer.post<{ ticket: CalledTicket | null }>(`/api/v1/counters/${counter.id}/call-next`);
-    if (ticket?.number === number) return { counter, calledAt: Date.now() };
+    if (ticket?.number === number) return { counter, ticketId: ticket.id, calledAt: Date.now() };
     if (!ticket) throw new Error(`ticket ${number} never came`);
   }
   throw new Error(`ticket ${number} was not called within 50 calls`);
@@ -117,7 +117,7 @@ test('a kiosk ticket is called on the screen within a second and the phone says 
   await expect(phone.getByText(number)).toBeVisible();
   await saveScreenshot(phone, 'phone-waiting');
 
-  const { counter } = await callUntil(officer, counters, number);
+  const { counter, ticketId } = await callUntil(officer, counters, number);
   // Within a second of the counter's call, pushed (the screen never polls).
   await expect(display.getByTestId('display-newest')).toContainText(number, { timeout: 1000 });
   await expect(display.getByTestId('display-newest')).toContainText(counter.label);
@@ -151,6 +151,10 @@ test('a kiosk ticket is called on the screen within a second and the phone says 
   await expect(kioskPage.getByRole('button', { name: 'Português' })).toBeVisible();
   await expect(kioskPage.locator('html')).toHaveAttribute('dir', 'ltr');
 
+  // The officer serves the person and closes the counter, so later tests find it free.
+  await officer.post(`/api/v1/queue/tickets/${ticketId}/start`);
+  await officer.post(`/api/v1/queue/tickets/${ticketId}/end`, { outcome: 'resolved' });
+  await officer.post(`/api/v1/counters/${counter.id}/close`);
   await officer.dispose();
   await manager.dispose();
 });

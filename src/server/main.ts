@@ -23,6 +23,7 @@ if (server.demo?.loaded) {
   console.log('Demo network loaded. Staff accounts (username: role):');
   const width = Math.max(...server.demo.accounts.map((account) => account.username.length));
   for (const account of server.demo.accounts) console.log(`  ${account.username.padEnd(width)}  ${account.description}`);
+  for (const device of server.demo.devices) console.log(`${device.label}: ${server.url}${device.path}`);
   console.log(
     server.demo.generatedPassword
       ? `Their password, shown only this once: ${server.demo.generatedPassword}\n`

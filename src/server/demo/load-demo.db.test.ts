@@ -23,10 +23,23 @@ describe('demo network', () => {
     expect(new Set(DEMO_STAFF.map((person) => person.role))).toEqual(new Set(ROLES));
   });
 
+  it('gives Lisbon a screen and a kiosk whose printed links open the public pages', async () => {
+    expect(first.devices.map((device) => device.path.split('/')[1])).toEqual(['display', 'kiosk']);
+    const [screen, kiosk] = first.devices.map((device) => new URL(device.path, 'http://localhost'));
+    const centreId = screen!.pathname.split('/')[2];
+    const display = await t.app.inject({ method: 'GET', url: `/api/v1/public/display/${centreId}?token=${encodeURIComponent(screen!.searchParams.get('token')!)}` });
+    expect(display.statusCode).toBe(200);
+    expect(display.json().centre.name).toMatch(/Lisboa/);
+    const services = await t.app.inject({ method: 'GET', url: `/api/v1/public/kiosk/${centreId}`, headers: { 'x-device-token': kiosk!.searchParams.get('token')! } });
+    expect(services.statusCode).toBe(200);
+    const wrongKind = await t.app.inject({ method: 'GET', url: `/api/v1/public/kiosk/${centreId}`, headers: { 'x-device-token': screen!.searchParams.get('token')! } });
+    expect(wrongKind.statusCode).toBe(403);
+  });
+
   it('does nothing the second time', async () => {
     const counts = async () => Promise.all((['centres', 'units', 'services', 'counters', 'staff'] as const).map(async (table) => (await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
     const before = await counts();
-    expect(await loadDemoNetworkIfEmpty(t.db, { password: undefined })).toEqual({ loaded: false, accounts: [], generatedPassword: undefined });
+    expect(await loadDemoNetworkIfEmpty(t.db, { password: undefined })).toEqual({ loaded: false, accounts: [], devices: [], generatedPassword: undefined });
     expect(await counts()).toEqual(before);
   });
 

@@ -9,6 +9,7 @@ import { DEMO_CENTRES, NETWORK_NAME, type DemoCentre } from './demo-network.js';
 import { documentNames, SERVICES } from './demo-services.js';
 import { DEMO_STAFF } from './demo-staff.js';
 import { portugueseHolidays } from './portuguese-holidays.js';
+import { hashDeviceToken } from '../modules/queue/queue.devices.service.js';
 
 export interface DemoAccount {
   username: string;
@@ -18,6 +19,8 @@ export interface DemoAccount {
 export interface DemoLoadResult {
   loaded: boolean;
   accounts: DemoAccount[];
+  /** Pages for Lisbon's information screen and kiosk, with their device tokens (shown once). */
+  devices: { label: string; path: string }[];
   /** Set when no DEMO_PASSWORD was given: printed once at start, never stored in clear. */
   generatedPassword: string | undefined;
 }
@@ -46,13 +49,14 @@ const WITH_LUNCH = [
 /** Loads the demo network into an empty database; a database with a network is left as it is. */
 export async function loadDemoNetworkIfEmpty(db: Kysely<Database>, options: { password: string | undefined }): Promise<DemoLoadResult> {
   const existing = await db.selectFrom('networks').select('id').limit(1).executeTakeFirst();
-  if (existing) return { loaded: false, accounts: [], generatedPassword: undefined };
+  if (existing) return { loaded: false, accounts: [], devices: [], generatedPassword: undefined };
   const generatedPassword = options.password ? undefined : randomBytes(9).toString('base64url');
   // One hash for every account: argon2 is slow on purpose, and these accounts share the password.
   const passwordHash = await hashPassword(options.password ?? generatedPassword ?? '');
   const networkId = uuidv7();
   const rows = networkRows(networkId, new Date().getUTCFullYear());
   const booking = bookingRowsOf(rows, new Date());
+  const devices = demoDevices(rows.centres);
   const loaded = await db.transaction().execute(async (trx) => {
     // Two processes starting on one empty database: the second waits here and then finds the network.
     await sql`SELECT pg_advisory_xact_lock(hashtext('oneroof.demo-load'))`.execute(trx);
@@ -72,12 +76,35 @@ export async function loadDemoNetworkIfEmpty(db: Kysely<Database>, options: { pa
       await trx.insertInto('appointments').values(booking.appointments).execute();
       await trx.insertInto('appointment_seats').values(booking.seats).execute();
     }
+    await trx.insertInto('queue_devices').values(devices.map((device) => device.row)).execute();
     const details = { centres: rows.centres.length, staff: DEMO_STAFF.length, appointments: booking.appointments.length };
     await recordAudit(trx, { actor: null, ip: null, requestId: null }, { action: 'demo.load', resourceType: 'network', resourceId: networkId, details });
     return true;
   });
-  if (!loaded) return { loaded: false, accounts: [], generatedPassword: undefined };
-  return { loaded: true, accounts: DEMO_STAFF.map(({ username, description }) => ({ username, description })), generatedPassword };
+  if (!loaded) return { loaded: false, accounts: [], devices: [], generatedPassword: undefined };
+  return {
+    loaded: true,
+    accounts: DEMO_STAFF.map(({ username, description }) => ({ username, description })),
+    devices: devices.map(({ row, path }) => ({ label: row.label, path })),
+    generatedPassword,
+  };
+}
+
+/**
+ * A screen and a kiosk for Lisbon, so the public side works right after `npm start`. Their tokens
+ * are random and printed once, like the demo password; only hashes are stored.
+ */
+function demoDevices(centres: { id: string; code: string }[]) {
+  const lisbon = centres.find((centre) => centre.code === 'LIS');
+  if (!lisbon) return [];
+  return (['screen', 'kiosk'] as const).map((kind) => {
+    const token = `${kind === 'screen' ? 'scr_' : 'ksk_'}${randomBytes(32).toString('base64url')}`;
+    const label = kind === 'screen' ? 'Lisbon: waiting room screen' : 'Lisbon: entrance kiosk';
+    return {
+      row: { id: uuidv7(), kind, centre_id: lisbon.id, unit_id: null, label, token_hash: hashDeviceToken(token), created_by: null },
+      path: `/${kind === 'screen' ? 'display' : 'kiosk'}/${lisbon.id}?token=${encodeURIComponent(token)}`,
+    };
+  });
 }
 
 function networkRows(networkId: string, year: number): NetworkRows {

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.js';
-import { findLiveSessionByToken, loadActor, SESSION_COOKIE, touchSession } from '../modules/auth/auth.repo.js';
+import { findSessionActor, SESSION_COOKIE, touchSession } from '../modules/auth/auth.repo.js';
 import { AppError } from './errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,11 +22,10 @@ export function registerAuthHooks(app: FastifyInstance, db: Kysely<Database>): v
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith('/api/')) return;
-    const session = await findLiveSessionByToken(db, token);
-    if (!session) return;
+    const found = await findSessionActor(db, token);
+    if (!found) return;
+    const { session, actor } = found;
     request.sessionCsrfToken = session.csrf_token;
-    if (session.second_factor_pending) return;
-    const actor = await loadActor(db, session.staff_id, session.id);
     if (!actor) return;
     request.actor = actor;
     if (Date.now() - session.last_seen_at.getTime() > TOUCH_AFTER_MS) await touchSession(db, session.id);

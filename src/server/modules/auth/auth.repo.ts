@@ -69,13 +69,38 @@ export async function loadActor(db: Kysely<Database>, staffId: string, sessionId
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
   if (!staff) return undefined;
+  return { staffId: staff.id, username: staff.username, displayName: staff.display_name, grants: await loadGrants(db, staffId), sessionId };
+}
+
+/**
+ * Every request with a cookie asks this: the live session and its staff member (not disabled) in one
+ * query, then the grants — two round trips on the hot path instead of three.
+ */
+export async function findSessionActor(db: Kysely<Database>, token: string): Promise<{ session: StaffSession; actor: Actor | undefined } | undefined> {
+  const row = await db
+    .selectFrom('staff_sessions')
+    .leftJoin('staff', (join) => join.onRef('staff.id', '=', 'staff_sessions.staff_id').on('staff.disabled_at', 'is', null))
+    .selectAll('staff_sessions')
+    .select(['staff.username', 'staff.display_name'])
+    .where('staff_sessions.token_hash', '=', hashToken(token))
+    .where('staff_sessions.revoked_at', 'is', null)
+    .where('staff_sessions.expires_at', '>', new Date())
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { username, display_name: displayName, ...session } = row;
+  if (session.second_factor_pending || username === null || displayName === null) return { session, actor: undefined };
+  const grants = await loadGrants(db, session.staff_id);
+  return { session, actor: { staffId: session.staff_id, username, displayName, grants, sessionId: session.id } };
+}
+
+async function loadGrants(db: Kysely<Database>, staffId: string): Promise<Grant[]> {
   const rows = await db
     .selectFrom('staff_roles')
     .leftJoin('units', (join) => join.onRef('units.id', '=', 'staff_roles.scope_id').on('staff_roles.scope_type', '=', 'unit'))
     .select(['staff_roles.role', 'staff_roles.scope_type', 'staff_roles.scope_id', 'units.centre_id as unit_centre_id'])
     .where('staff_roles.staff_id', '=', staffId)
     .execute();
-  const grants: Grant[] = rows.flatMap((row) =>
+  return rows.flatMap((row) =>
     isRole(row.role)
       ? [
           {
@@ -87,7 +112,6 @@ export async function loadActor(db: Kysely<Database>, staffId: string, sessionId
         ]
       : [],
   );
-  return { staffId: staff.id, username: staff.username, displayName: staff.display_name, grants, sessionId };
 }
 
 /** A session between password and second factor, or undefined when it is not (or no longer) one. */

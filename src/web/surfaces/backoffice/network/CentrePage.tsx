@@ -1,11 +1,10 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Loader, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { IconBuilding, IconCalendarTime, IconInfoCircle, IconPencil } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCan } from '../../../app/session.js';
 import { describeError } from '../../../ui/forms.js';
-import { PageHeader } from '../../../ui/PageHeader.js';
 import { ArchiveButton } from './ArchiveButton.js';
 import { CalendarExceptions } from './CalendarExceptions.js';
 import { CentreForm } from './CentreForm.js';
@@ -15,6 +14,7 @@ import { useNetworkLiveUpdates } from './network-live.js';
 import { OpeningPreview } from './OpeningPreview.js';
 import { UnitsPanel } from './UnitsPanel.js';
 import { WeeklyHoursEditor } from './WeeklyHoursEditor.js';
+import { RecordHeader } from './RecordHeader.js';
 
 const TABS = ['details', 'hours', 'units'] as const;
 type Tab = (typeof TABS)[number];
@@ -39,24 +39,7 @@ export function CentrePage() {
       <Anchor component={Link} to="/office/network" size="sm">
         <FormattedMessage id="network.centres.back" />
       </Anchor>
-      <PageHeader
-        title={data.name}
-        description={
-          <Group gap="xs" component="span">
-            <Badge variant="outline" tt="none">
-              {data.code}
-            </Badge>
-            <Badge variant="light" tt="none">
-              {intl.formatMessage({ id: `network.centreKind.${data.kind}` })}
-            </Badge>
-            {data.archivedAt ? (
-              <Badge color="gray" tt="none">
-                <FormattedMessage id="network.archived" />
-              </Badge>
-            ) : null}
-          </Group>
-        }
-      />
+      <RecordHeader name={data.name} code={data.code} kindLabel={intl.formatMessage({ id: `network.centreKind.${data.kind}` })} archived={Boolean(data.archivedAt)} />
       <Tabs value={tab} onChange={(value) => setParams(value && value !== 'details' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="details" leftSection={<IconInfoCircle size={16} />}>

@@ -1,11 +1,10 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, SimpleGrid, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Loader, SimpleGrid, Stack } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useCan } from '../../../app/session.js';
 import { describeError } from '../../../ui/forms.js';
-import { PageHeader } from '../../../ui/PageHeader.js';
 import { ArchiveButton } from './ArchiveButton.js';
 import { Detail } from './CentrePage.js';
 import { CountersPanel } from './CountersPanel.js';
@@ -13,6 +12,7 @@ import { useUnit } from './network-api.js';
 import { useNetworkLiveUpdates } from './network-live.js';
 import { ServicesPanel } from './ServicesPanel.js';
 import { UnitForm } from './UnitForm.js';
+import { RecordHeader } from './RecordHeader.js';
 
 /** One unit of a centre: its details, the services it offers and its counters. */
 export function UnitPage() {
@@ -34,24 +34,7 @@ export function UnitPage() {
       <Anchor component={Link} to={`/office/network/centres/${data.centreId}?tab=units`} size="sm">
         <FormattedMessage id="network.unit.back" />
       </Anchor>
-      <PageHeader
-        title={data.name}
-        description={
-          <Group gap="xs" component="span">
-            <Badge variant="outline" tt="none">
-              {data.code}
-            </Badge>
-            <Badge variant="light" tt="none">
-              {intl.formatMessage({ id: `network.unitKind.${data.kind}` })}
-            </Badge>
-            {data.archivedAt ? (
-              <Badge color="gray" tt="none">
-                <FormattedMessage id="network.archived" />
-              </Badge>
-            ) : null}
-          </Group>
-        }
-      />
+      <RecordHeader name={data.name} code={data.code} kindLabel={intl.formatMessage({ id: `network.unitKind.${data.kind}` })} archived={Boolean(data.archivedAt)} />
       <Card withBorder>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -6,6 +6,7 @@ import type { CounterSessionsTable, IdempotencyKeysTable, QueuePoliciesTable, Ti
 import type { AppointmentSchedulesTable, AppointmentSeatsTable, AppointmentsTable, BookingPoliciesTable } from './tables/appointments.js';
 import type { QueueDevicesTable } from './tables/queue-public.js';
 import type { PeopleTable, PersonContactsTable, PersonDocumentsTable, PersonMergesTable } from './tables/people.js';
+import type { JobsTable, RecurringTaskRunsTable } from './tables/jobs.js';
 
 /** Every table, by module: each module owns the tables in its file under ./tables. */
 export type * from './tables/columns.js';
@@ -16,6 +17,7 @@ export type * from './tables/queue.js';
 export type * from './tables/appointments.js';
 export type * from './tables/queue-public.js';
 export type * from './tables/people.js';
+export type * from './tables/jobs.js';
 
 export interface Database {
   networks: NetworksTable;
@@ -51,6 +53,8 @@ export interface Database {
   booking_policies: BookingPoliciesTable;
   appointments: AppointmentsTable;
   appointment_seats: AppointmentSeatsTable;
+  jobs: JobsTable;
+  recurring_task_runs: RecurringTaskRunsTable;
 }
 
 export type Centre = Selectable<CentresTable>;

@@ -1,0 +1,53 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import type { Database } from '../db/types.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface NewJob {
+  kind: string;
+  payload: unknown;
+  runAt: Date;
+  /** With a key, a pending job of the same kind and key is moved to the new time and payload. */
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+/**
+ * Adds a job, in the caller's transaction when given one, so the job exists exactly when the
+ * change that needs it commits.
+ */
+export async function enqueueJob(db: Db, job: NewJob): Promise<string> {
+  const row = await db
+    .insertInto('jobs')
+    .values({
+      id: uuidv7(),
+      kind: job.kind,
+      payload: JSON.stringify(job.payload ?? {}),
+      run_at: job.runAt,
+      dedupe_key: job.dedupeKey ?? null,
+      max_attempts: job.maxAttempts,
+    })
+    .onConflict((conflict) =>
+      conflict
+        .columns(['kind', 'dedupe_key'])
+        .where('dedupe_key', 'is not', null)
+        .where('status', '=', 'pending')
+        .doUpdateSet({ run_at: (eb) => eb.ref('excluded.run_at'), payload: (eb) => eb.ref('excluded.payload'), attempts: 0 }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Cancels the pending job of a kind and key (a reminder for a booking that was cancelled). */
+export async function cancelPendingJob(db: Db, kind: string, dedupeKey: string): Promise<boolean> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ status: 'cancelled', finished_at: sql<Date>`now()` })
+    .where('kind', '=', kind)
+    .where('dedupe_key', '=', dedupeKey)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -7,6 +7,7 @@ import type { AppointmentSchedulesTable, AppointmentSeatsTable, AppointmentsTabl
 import type { QueueDevicesTable } from './tables/queue-public.js';
 import type { PeopleTable, PersonContactsTable, PersonDocumentsTable, PersonMergesTable } from './tables/people.js';
 import type { JobsTable, RecurringTaskRunsTable } from './tables/jobs.js';
+import type { NotificationsTable } from './tables/notifications.js';
 
 /** Every table, by module: each module owns the tables in its file under ./tables. */
 export type * from './tables/columns.js';
@@ -18,6 +19,7 @@ export type * from './tables/appointments.js';
 export type * from './tables/queue-public.js';
 export type * from './tables/people.js';
 export type * from './tables/jobs.js';
+export type * from './tables/notifications.js';
 
 export interface Database {
   networks: NetworksTable;
@@ -55,6 +57,7 @@ export interface Database {
   appointment_seats: AppointmentSeatsTable;
   jobs: JobsTable;
   recurring_task_runs: RecurringTaskRunsTable;
+  notifications: NotificationsTable;
 }
 
 export type Centre = Selectable<CentresTable>;

@@ -39,6 +39,20 @@ const environmentSchema = z.object({
     .default('info'),
   SMTP_URL: urlWithProtocol(['smtp://', 'smtps://']).optional(),
   MAIL_FROM: z.string().min(3, 'expected an e-mail sender such as "OneRoof <noreply@example.org>"').default('OneRoof <noreply@localhost>'),
+  SMS_WEBHOOK_URL: urlWithProtocol(['http://', 'https://']).optional(),
+  SMS_WEBHOOK_TOKEN: z.string().min(8, 'expected a token of at least 8 characters').optional(),
+  JOBS_ENABLED: booleanFromEnv.default(true),
+  JOBS_POLL_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds' })
+    .min(0.05, 'expected at least 0.05 seconds')
+    .max(300, 'expected at most 300 seconds')
+    .default(5),
+  JOBS_CONCURRENCY: z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(1, 'expected at least 1').max(32, 'expected at most 32').default(2),
+  JOBS_LOCK_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds' })
+    .min(1, 'expected at least 1 second')
+    .max(24 * 3600, 'expected at most 86400 seconds')
+    .default(300),
   TRUST_PROXY: booleanFromEnv.default(false),
   SESSION_HOURS: z.coerce
     .number({ error: 'expected a number of hours' })
@@ -84,6 +98,11 @@ export interface Config {
   logLevel: Environment['LOG_LEVEL'];
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** SMS go out as a JSON POST to this address when set; otherwise they stay in the outbox. */
+  smsWebhookUrl: string | undefined;
+  smsWebhookToken: string | undefined;
+  /** The job runner in this process (docs/operations.md, "Jobs"). */
+  jobs: { enabled: boolean; pollMs: number; concurrency: number; lockMs: number };
   trustProxy: boolean;
   loginMaxFailures: number;
   loginLockoutMinutes: number;
@@ -135,6 +154,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,
+    smsWebhookUrl: values.SMS_WEBHOOK_URL,
+    smsWebhookToken: values.SMS_WEBHOOK_TOKEN,
+    jobs: {
+      enabled: values.JOBS_ENABLED,
+      pollMs: Math.round(values.JOBS_POLL_SECONDS * 1000),
+      concurrency: values.JOBS_CONCURRENCY,
+      lockMs: Math.round(values.JOBS_LOCK_SECONDS * 1000),
+    },
     trustProxy: values.TRUST_PROXY,
     loginMaxFailures: values.LOGIN_MAX_FAILURES,
     loginLockoutMinutes: values.LOGIN_LOCKOUT_MINUTES,
@@ -151,6 +178,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     realtimeHeartbeatMs: Math.round(values.REALTIME_HEARTBEAT_SECONDS * 1000),
     realtimeRetentionDays: values.REALTIME_RETENTION_DAYS,
   };
+}
+
+/** A URL fit for the log: the password (and a token in the query) replaced. */
+export function redactUrl(url: string | undefined): string | undefined {
+  if (!url) return url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = 'redacted';
+    for (const name of [...parsed.searchParams.keys()]) parsed.searchParams.set(name, 'redacted');
+    return parsed.toString();
+  } catch {
+    return '[redacted]';
+  }
 }
 
 function displayHost(host: string): string {

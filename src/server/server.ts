@@ -5,6 +5,8 @@ import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { loadDemoNetworkIfEmpty, type DemoLoadResult } from './demo/load-demo.js';
+import { JobRunner } from './jobs/runner.js';
+import { describeDelivery } from './notifications/providers.js';
 import { RealtimeBus } from './realtime/bus.js';
 import { scheduleRealtimeRetention } from './realtime/retention.js';
 
@@ -12,6 +14,8 @@ export interface RunningServer {
   app: FastifyInstance;
   database: DatabaseHandle;
   bus: RealtimeBus;
+  /** Absent when JOBS_ENABLED=false (another instance does the background work). */
+  jobs: JobRunner | undefined;
   url: string;
   demo: DemoLoadResult | undefined;
   close(): Promise<void>;
@@ -29,6 +33,9 @@ export async function startServer(config: Config, options: { logger?: boolean; w
     const app = await buildApp({ config, database, db: database.db, bus }, { logger: options.logger, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT });
     await bus.start();
     await app.listen({ port: config.port, host: config.host });
+    const jobs = config.jobs.enabled ? new JobRunner({ config, database, db: database.db, bus }, { log: app.log }) : undefined;
+    await jobs?.start();
+    app.log.info({ jobs: config.jobs.enabled, ...describeDelivery(config) }, 'background work and delivery');
     const stopRetention = scheduleRealtimeRetention(database.db, { days: config.realtimeRetentionDays, log: app.log });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -38,12 +45,14 @@ export async function startServer(config: Config, options: { logger?: boolean; w
       app,
       database,
       bus,
+      jobs,
       url,
       demo,
       close() {
         closing ??= (async () => {
-          // Ends open event streams (preClose hook), then waits for requests in flight.
-          await app.close();
+          // Ends open event streams (preClose hook) and waits for requests in flight, while the job
+          // runner takes no new work and lets the jobs it is running finish.
+          await Promise.all([app.close(), jobs?.stop()]);
           await stopRetention();
           await bus.stop();
           await database.close();

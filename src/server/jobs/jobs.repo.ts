@@ -4,6 +4,9 @@ import type { Database } from '../db/types.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** The NOTIFY channel that tells job runners a job is due now. */
+export const JOBS_CHANNEL = 'oneroof_jobs';
+
 export interface NewJob {
   kind: string;
   payload: unknown;
@@ -37,6 +40,9 @@ export async function enqueueJob(db: Db, job: NewJob): Promise<string> {
     )
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Wakes the runners on commit (NOTIFY is transactional) when the job is due now; runners also poll,
+  // so a lost notification only delays the job.
+  if (job.runAt.getTime() <= Date.now() + 1000) await sql`select pg_notify(${JOBS_CHANNEL}, ${job.kind})`.execute(db);
   return row.id;
 }
 

@@ -8,7 +8,8 @@ import type { AppDependencies } from '../app.js';
 export interface JobHandler<Payload = unknown> {
   kind: string;
   payload: z.ZodType<Payload>;
-  run(deps: AppDependencies, payload: Payload, job: { id: string; attempts: number }): Promise<void>;
+  /** `attempts` counts this one (1 on the first run); the last attempt is when it equals `maxAttempts`. */
+  run(deps: AppDependencies, payload: Payload, job: { id: string; attempts: number; maxAttempts: number }): Promise<void>;
   /** Delay before attempt n+1 after a failure; defaults to exponential back-off. */
   retryDelayMs?: (attempts: number) => number;
 }
@@ -27,4 +28,12 @@ export interface RecurringTask {
 /** Declares a job handler with its payload type checked against its schema. */
 export function defineJobHandler<Payload>(handler: JobHandler<Payload>): JobHandler<Payload> {
   return handler;
+}
+
+/**
+ * Thrown by a handler when trying again cannot help (the record is gone, a template is missing): the
+ * job fails at once with this message instead of being retried.
+ */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
 }

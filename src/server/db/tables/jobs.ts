@@ -19,6 +19,9 @@ export interface JobsTable {
   last_error: string | null;
   created_at: DefaultedTimestamp;
   finished_at: Timestamp | null;
+  /** The instance running it (migration 0015). */
+  locked_by: string | null;
+  started_at: Timestamp | null;
 }
 
 /** One row per recurring task and scheduled moment (migration 0010). */

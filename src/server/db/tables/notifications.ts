@@ -31,4 +31,7 @@ export interface NotificationsTable {
   last_error: string | null;
   created_at: DefaultedTimestamp;
   sent_at: Timestamp | null;
+  /** Migration 0015: the language of the text used, and the last change of status. */
+  rendered_locale: string | null;
+  updated_at: DefaultedTimestamp;
 }

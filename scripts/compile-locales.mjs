@@ -1,5 +1,6 @@
 // Merges locales/<lang>/*.json into one catalogue per language and compiles the ICU messages to
-// ASTs (FormatJS), so browsers get pre-parsed messages and no parser.
+// ASTs (FormatJS), so browsers get pre-parsed messages and no parser. Texts of e-mails and SMS
+// (notify-*.json) stay on the server.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { LOCALES_DIR, readCatalogue } from './locale-catalogue.mjs';
@@ -16,7 +17,7 @@ const formatjs = path.join(root, 'node_modules/.bin/formatjs');
 const languages = readdirSync(LOCALES_DIR).filter((name) => !name.startsWith('.') && !name.endsWith('.json'));
 for (const language of languages) {
   const merged = path.join(workDir, `${language}.json`);
-  writeFileSync(merged, JSON.stringify(readCatalogue(language)));
+  writeFileSync(merged, JSON.stringify(readCatalogue(language, 'interface')));
   execFileSync(formatjs, ['compile', merged, '--ast', '--format', 'simple', '--out-file', path.join(outDir, `${language}.json`)], { stdio: 'inherit' });
 }
 rmSync(workDir, { recursive: true, force: true });

@@ -53,6 +53,22 @@ describe('interface messages', () => {
     expect(broken).toEqual([]);
   });
 
+  it.each(languages)('%s keeps the texts of e-mails and SMS out of the web bundle', (language) => {
+    const notify = Object.keys(readCatalogue(language, 'notify'));
+    const webBundle = Object.keys(readCatalogue(language, 'interface'));
+    // Every notify-*.json id is a template part: notify.<template>.subject|body|sms.
+    expect(notify.filter((id) => !/^notify\.[a-z0-9_.]+\.(subject|body|sms)$/.test(id))).toEqual([]);
+    expect(webBundle.filter((id) => id.startsWith('notify.'))).toEqual([]);
+    expect(notify.length + webBundle.length).toBe(Object.keys(readCatalogue(language)).length);
+  });
+
+  it('every e-mail template has a subject and a body', () => {
+    const ids = Object.keys(readCatalogue(HOST_LOCALE, 'notify'));
+    const templates = new Set(ids.map((id) => id.replace(/\.(subject|body|sms)$/, '')));
+    const incomplete = [...templates].filter((t) => ids.includes(`${t}.subject`) !== ids.includes(`${t}.body`));
+    expect(incomplete).toEqual([]);
+  });
+
   it('every message id the web app uses exists in the host language', () => {
     const used = literalIdsInWebApp();
     expect(used.size).toBeGreaterThan(10);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { loadConfig, redactUrl } from './config.js';
+import { describeDelivery } from './notifications/providers.js';
 
 describe('configuration', () => {
   it('defaults to the embedded database with the demo network on', () => {
@@ -32,6 +33,10 @@ describe('configuration', () => {
     [{ SESSION_SECRET: 'short' }, /SESSION_SECRET: expected at least 32 characters/],
     [{ DEMO_PASSWORD: 'abc' }, /DEMO_PASSWORD: expected at least 8 characters/],
     [{ SMTP_URL: 'http://mail' }, /SMTP_URL: expected a URL starting with smtp:\/\/ or smtps:\/\//],
+    [{ SMS_WEBHOOK_URL: 'ftp://sms' }, /SMS_WEBHOOK_URL: expected a URL starting with http:\/\/ or https:\/\//],
+    [{ JOBS_ENABLED: 'sometimes' }, /JOBS_ENABLED: expected true or false/],
+    [{ JOBS_POLL_SECONDS: '0' }, /JOBS_POLL_SECONDS: expected at least 0.05 seconds/],
+    [{ JOBS_CONCURRENCY: '2.5' }, /JOBS_CONCURRENCY: expected a whole number/],
     [{ OIDC_ISSUER_URL: 'https://id.example.org' }, /OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
@@ -40,6 +45,20 @@ describe('configuration', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('runs background jobs by default, every 5 seconds, two at a time', () => {
+    expect(loadConfig({}).jobs).toEqual({ enabled: true, pollMs: 5000, concurrency: 2, lockMs: 300_000 });
+    expect(loadConfig({ JOBS_ENABLED: 'false', JOBS_POLL_SECONDS: '0.5' }).jobs).toMatchObject({ enabled: false, pollMs: 500 });
+  });
+
+  it('keeps passwords and tokens of provider addresses out of the log', () => {
+    expect(redactUrl('smtps://mailer:s3cret@mail.example.org:465')).toBe('smtps://mailer:redacted@mail.example.org:465');
+    expect(redactUrl('https://sms.example.org/send?key=abc123&to=x')).toBe('https://sms.example.org/send?key=redacted&to=redacted');
+    const delivery = describeDelivery(loadConfig({ SMTP_URL: 'smtp://u:pw-123@mail', SMS_WEBHOOK_URL: 'https://sms.example.org/send', SMS_WEBHOOK_TOKEN: 'token-987654' }));
+    expect(JSON.stringify(delivery)).not.toMatch(/pw-123|token-987654/);
+    expect(delivery.sms).toBe('webhook https://sms.example.org/send with a bearer token');
+    expect(describeDelivery(loadConfig({}))).toEqual({ email: 'outbox (no SMTP_URL)', sms: 'outbox (no SMS_WEBHOOK_URL)' });
   });
 
   it('treats empty variables as unset', () => {

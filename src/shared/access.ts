@@ -49,6 +49,12 @@ export const ACTIONS = [
   'appointments.read',
   'appointments.book_for_others',
   'appointments.manage',
+  // Messages to people (e-mail, SMS): reading the outbox of the places one works in (recipients and
+  // texts are personal data), sending a failed message again; and the operations view of background
+  // jobs (network-wide).
+  'notifications.read',
+  'notifications.retry',
+  'jobs.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -66,14 +72,18 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'queue.read',
     'queue.manage',
     'appointments.manage',
+    'notifications.read',
+    'notifications.retry',
+    'jobs.read',
   ],
   // A centre manager runs the staff of their centre: accounts and roles within the centre (see staff.policy.ts).
-  centre_manager: [...everyStaffMember, 'network.manage_units', 'network.manage_services', 'staff.read', 'staff.manage', 'queue.read', 'queue.manage', 'people.read', 'people.merge', 'appointments.read', 'appointments.manage'],
+  centre_manager: [...everyStaffMember, 'network.manage_units', 'network.manage_services', 'staff.read', 'staff.manage', 'queue.read', 'queue.manage', 'people.read', 'people.merge', 'appointments.read', 'appointments.manage', 'notifications.read', 'notifications.retry'],
   unit_manager: [...everyStaffMember, 'network.manage_services', 'staff.read', 'queue.read', 'queue.manage', 'people.read', 'appointments.read', 'appointments.manage'],
   reception_mediator: [...everyStaffMember, 'queue.issue', 'queue.read', 'people.read', 'people.register', 'people.merge', 'appointments.read', 'appointments.book_for_others'],
   support_mediator: [...everyStaffMember, 'queue.serve', 'queue.read', 'people.read', 'people.register'],
   agency_officer: [...everyStaffMember, 'queue.serve', 'queue.read', 'people.read', 'people.register'],
-  phone_operator: [...everyStaffMember, 'people.read', 'people.register', 'appointments.read', 'appointments.book_for_others'],
+  // The phone line reads what was sent to a caller ("I did not get the SMS") and sends it again.
+  phone_operator: [...everyStaffMember, 'people.read', 'people.register', 'appointments.read', 'appointments.book_for_others', 'notifications.read', 'notifications.retry'],
   content_editor: everyStaffMember,
   translator: everyStaffMember,
   statistician: [...everyStaffMember, 'queue.read'],

@@ -7,7 +7,7 @@ const COLOURS: Record<NotificationStatus, string> = { queued: 'blue', sent: 'gre
 /** A status in words (never colour alone). */
 export function StatusBadge({ status }: { status: NotificationStatus }) {
   return (
-    <Badge color={COLOURS[status]} variant="light" tt="none">
+    <Badge color={COLOURS[status]} variant="light" tt="none" styles={{ root: { height: 'auto', paddingBlock: 2 }, label: { whiteSpace: 'normal', overflow: 'visible' } }}>
       <FormattedMessage id={`outbox.status.${status}`} />
     </Badge>
   );

@@ -31,7 +31,7 @@ export function JobsPanel() {
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Paper withBorder p="md">
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             <FormattedMessage id="outbox.jobs.overdue" />
           </Text>
           <Text fz="xl" fw={700} c={data.overdue.count > 0 ? 'orange' : undefined}>
@@ -44,7 +44,7 @@ export function JobsPanel() {
           ) : null}
         </Paper>
         <Paper withBorder p="md">
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             <FormattedMessage id="outbox.jobs.failedCount" />
           </Text>
           <Text fz="xl" fw={700} c={data.failed.length > 0 ? 'red' : undefined}>
@@ -57,7 +57,7 @@ export function JobsPanel() {
         <FormattedMessage id="outbox.jobs.byKind" />
       </Title>
       {kinds.length === 0 ? (
-        <Text c="dimmed">
+        <Text c="gray.7">
           <FormattedMessage id="outbox.jobs.none" />
         </Text>
       ) : (
@@ -97,7 +97,7 @@ export function JobsPanel() {
         <FormattedMessage id="outbox.jobs.failedTitle" />
       </Title>
       {data.failed.length === 0 ? (
-        <Text c="dimmed">
+        <Text c="gray.7">
           <FormattedMessage id="outbox.jobs.noFailures" />
         </Text>
       ) : (
@@ -129,7 +129,7 @@ export function JobsPanel() {
         <FormattedMessage id="outbox.jobs.recurringTitle" />
       </Title>
       {data.recurring.length === 0 ? (
-        <Text c="dimmed">
+        <Text c="gray.7">
           <FormattedMessage id="outbox.jobs.noRecurring" />
         </Text>
       ) : (
@@ -151,7 +151,7 @@ export function JobsPanel() {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(task.lastScheduledFor)}</Table.Td>
                   <Table.Td>
                     {!task.lastScheduledFor ? (
-                      <Text span size="sm" c="dimmed"><FormattedMessage id="outbox.jobs.neverRan" /></Text>
+                      <Text span size="sm" c="gray.7"><FormattedMessage id="outbox.jobs.neverRan" /></Text>
                     ) : task.lastError ? (
                       <Badge color="red" variant="light" tt="none" title={task.lastError}>
                         <FormattedMessage id="outbox.jobs.taskFailed" values={{ error: task.lastError }} />

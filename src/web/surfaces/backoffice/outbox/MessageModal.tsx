@@ -36,7 +36,7 @@ export function MessageModal({ id, onClose }: { id: string; onClose(): void }) {
   const data = message.data;
   const rows: [string, ReactNode][] = data
     ? [
-        ['outbox.column.status', <Group key="s" gap="xs"><StatusBadge status={data.status} /><Text size="sm" c="dimmed"><FormattedMessage id={`outbox.statusHelp.${data.status}`} /></Text></Group>],
+        ['outbox.column.status', <Group key="s" gap="xs"><StatusBadge status={data.status} /><Text size="sm" c="gray.7"><FormattedMessage id={`outbox.statusHelp.${data.status}`} /></Text></Group>],
         ['outbox.column.recipient', <Text key="r" span dir="ltr">{data.recipient}</Text>],
         ['outbox.column.channel', intl.formatMessage({ id: `outbox.channel.${data.channel}` })],
         ['outbox.column.template', <Text key="t" span ff="monospace" dir="ltr">{data.template}</Text>],
@@ -85,7 +85,7 @@ export function MessageModal({ id, onClose }: { id: string; onClose(): void }) {
                 <Linkified text={data.renderedBody} />
               </Text>
             ) : (
-              <Text c="dimmed">
+              <Text c="gray.7">
                 <FormattedMessage id="outbox.detail.notWrittenYet" />
               </Text>
             )}
@@ -101,7 +101,7 @@ export function MessageModal({ id, onClose }: { id: string; onClose(): void }) {
                     <Anchor href={attachmentUrl(data.id, file.index)} download={file.filename} dir="ltr">
                       {file.filename}
                     </Anchor>{' '}
-                    <Text span size="sm" c="dimmed">
+                    <Text span size="sm" c="gray.7">
                       ({file.contentType}, <FormattedMessage id="outbox.detail.bytes" values={{ size: file.size }} />)
                     </Text>
                   </List.Item>

@@ -5,6 +5,9 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useCentres } from '../network/network-api.js';
 import { FILTER_FIELDS, STATUSES } from './outbox-api.js';
 
+// Hints under the fields in a grey that keeps 4.5:1 contrast (Mantine's dimmed does not).
+const hintStyles = { description: { color: 'var(--mantine-color-gray-7)' } };
+
 type FilterValues = Record<(typeof FILTER_FIELDS)[number], string>;
 
 function valuesFrom(search: URLSearchParams): FilterValues {
@@ -31,7 +34,7 @@ export function OutboxFilters({ search, onApply }: { search: URLSearchParams; on
   return (
     <Paper withBorder p="md" component="form" onSubmit={form.onSubmit((values) => onApply(searchFrom(values)))} aria-label={label('outbox.filter.title')}>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
-        <TextInput label={label('outbox.filter.recipient')} description={label('outbox.filter.recipientHint')} dir="ltr" {...form.getInputProps('recipient')} />
+        <TextInput label={label('outbox.filter.recipient')} description={label('outbox.filter.recipientHint')} styles={hintStyles} dir="ltr" {...form.getInputProps('recipient')} />
         <Select
           label={label('outbox.filter.centre')}
           placeholder={label('outbox.filter.anyCentre')}
@@ -40,7 +43,7 @@ export function OutboxFilters({ search, onApply }: { search: URLSearchParams; on
           data={(centres.data ?? []).map((centre) => ({ value: centre.id, label: centre.name }))}
           {...select('centreId')}
         />
-        <TextInput label={label('outbox.filter.template')} description={label('outbox.filter.templateHint')} dir="ltr" {...form.getInputProps('template')} />
+        <TextInput label={label('outbox.filter.template')} description={label('outbox.filter.templateHint')} styles={hintStyles} dir="ltr" {...form.getInputProps('template')} />
         <Select
           label={label('outbox.filter.status')}
           placeholder={label('outbox.filter.anyStatus')}

@@ -44,7 +44,7 @@ function MessagesTable({ items, onOpen }: { items: NotificationSummary[]; onOpen
                   {item.recipient}
                 </Text>
                 {item.renderedSubject ? (
-                  <Text size="xs" c="dimmed" truncate maw={240}>
+                  <Text size="xs" c="gray.7" truncate maw={240}>
                     {item.renderedSubject}
                   </Text>
                 ) : null}
@@ -54,7 +54,7 @@ function MessagesTable({ items, onOpen }: { items: NotificationSummary[]; onOpen
                   {item.template}
                 </Text>
               </Table.Td>
-              <Table.Td>{item.centre?.name ?? <Text span size="sm" c="dimmed"><FormattedMessage id="outbox.noCentre" /></Text>}</Table.Td>
+              <Table.Td>{item.centre?.name ?? <Text span size="sm" c="gray.7"><FormattedMessage id="outbox.noCentre" /></Text>}</Table.Td>
               <Table.Td>
                 <StatusBadge status={item.status} />
               </Table.Td>
@@ -88,7 +88,7 @@ function Messages() {
         </Center>
       ) : null}
       {messages.isSuccess && items.length === 0 ? (
-        <Text c="dimmed">
+        <Text c="gray.7">
           <FormattedMessage id="outbox.empty" />
         </Text>
       ) : null}
@@ -112,7 +112,8 @@ export function OutboxPage() {
   const showJobs = can('jobs.read');
   return (
     <Stack>
-      <PageHeader title={<FormattedMessage id="outbox.title" />} description={<FormattedMessage id="outbox.subtitle" />} />
+      {/* The subtitle in full-contrast grey: staff read it once, it must be legible. */}
+      <PageHeader title={<FormattedMessage id="outbox.title" />} description={<Text span c="gray.7" inherit><FormattedMessage id="outbox.subtitle" /></Text>} />
       {showJobs ? (
         <Tabs defaultValue="messages" keepMounted={false}>
           <Tabs.List aria-label={intl.formatMessage({ id: 'outbox.title' })}>

@@ -1,8 +1,9 @@
 import { deliverNotification } from '../notifications/deliver.js';
 import type { JobHandler, RecurringTask } from './jobs.types.js';
+import { purgeFinishedJobs } from './purge.js';
 
 /** Every module's job handlers, in one list: the job runner refuses a kind not listed here. */
 export const JOB_HANDLERS: JobHandler<unknown>[] = [deliverNotification];
 
 /** Every module's recurring tasks, in one list. */
-export const RECURRING_TASKS: RecurringTask[] = [];
+export const RECURRING_TASKS: RecurringTask[] = [purgeFinishedJobs];

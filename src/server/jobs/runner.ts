@@ -175,7 +175,8 @@ export class JobRunner {
       clearInterval(heartbeat);
       const message = describeError(error);
       if (error instanceof PermanentJobError || job.attempts >= job.maxAttempts) {
-        this.options.log.warn({ job: job.id, kind: job.kind, error: message }, 'job failed');
+        // The error stays in the jobs table: it may name a recipient, and logs are not for personal data.
+        this.options.log.warn({ job: job.id, kind: job.kind, attempts: job.attempts }, 'job failed; see its last_error');
         await markJobFailed(db, job, this.instanceId, message);
       } else {
         const delay = (handler.retryDelayMs ?? defaultRetryDelayMs)(job.attempts);

@@ -5,7 +5,7 @@ import { RouterProvider } from 'react-router';
 import { ApiError } from './api.js';
 import { LocaleProvider } from './i18n.js';
 import { router } from './routes.js';
-import { theme } from './theme.js';
+import { cssVariablesResolver, theme } from './theme.js';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -20,7 +20,7 @@ const queryClient = new QueryClient({
 export function App() {
   return (
     <DirectionProvider>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <LocaleProvider>
           <QueryClientProvider client={queryClient}>
             <Notifications position="top-center" />

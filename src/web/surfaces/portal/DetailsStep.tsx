@@ -7,6 +7,9 @@ import { ApiError } from '../../app/api.js';
 import { useLocale } from '../../app/i18n.js';
 import type { Contact, Hold } from './portal-api.js';
 
+/** Field help in a colour readable on white (WCAG AA contrast). */
+export const READABLE = { description: { color: 'var(--mantine-color-gray-7)' } };
+
 export interface ContactFields {
   name: string;
   email: string;
@@ -45,7 +48,10 @@ export function ContactForm({ onSubmit, busy, error, submitLabel }: { onSubmit: 
   const [fields, setFields] = useState<ContactFields>({ name: '', email: '', phone: '', language: locale.code });
   const [problem, setProblem] = useState<string | null>(null);
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
-  const set = (key: keyof ContactFields) => (event: React.ChangeEvent<HTMLInputElement>) => setFields((current) => ({ ...current, [key]: event.currentTarget.value }));
+  const set = (key: keyof ContactFields) => (event: React.ChangeEvent<HTMLInputElement>) => {
+    const value = event.currentTarget.value;
+    setFields((current) => ({ ...current, [key]: value }));
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const phone = fields.phone.replace(/[\s().-]/g, '').replace(/^00/, '+');
@@ -67,10 +73,11 @@ export function ContactForm({ onSubmit, busy, error, submitLabel }: { onSubmit: 
           <FormattedMessage id="portal.details.howToReach" />
         </Text>
         <TextInput size="lg" type="email" label={t('portal.details.email')} value={fields.email} onChange={set('email')} autoComplete="email" inputMode="email" dir="ltr" />
-        <TextInput size="lg" type="tel" label={t('portal.details.phone')} description={t('portal.details.phoneHelp')} placeholder="+351 912 345 678" value={fields.phone} onChange={set('phone')} autoComplete="tel" inputMode="tel" dir="ltr" />
+        <TextInput size="lg" type="tel" label={t('portal.details.phone')} styles={READABLE} description={t('portal.details.phoneHelp')} placeholder="+351 912 345 678" value={fields.phone} onChange={set('phone')} autoComplete="tel" inputMode="tel" dir="ltr" />
         <Select
           size="lg"
           label={t('portal.details.language')}
+          styles={READABLE}
           description={t('portal.details.languageHelp')}
           data={INTERFACE_LOCALES.map((option) => ({ value: option.code, label: option.nativeName }))}
           value={fields.language}

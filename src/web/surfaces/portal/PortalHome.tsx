@@ -5,6 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate } from 'react-router';
 import { useLocale } from '../../app/i18n.js';
 import { ListenButton } from '../../ui/ListenButton.js';
+import { READABLE } from './DetailsStep.js';
 import { PortalLayout } from './PortalLayout.js';
 
 /** The virtual One-Stop-Shop's front page: book, follow a ticket, or open a booking. */
@@ -58,7 +59,7 @@ export function PortalHome() {
             <Title order={2} size="h3">
               <FormattedMessage id="portal.home.ticket" />
             </Title>
-            <TextInput size="lg" label={t('portal.home.ticketCode')} description={t('portal.home.ticketCodeHelp')} value={ticketCode} onChange={(event) => setTicketCode(event.currentTarget.value)} autoCapitalize="characters" autoComplete="off" />
+            <TextInput size="lg" label={t('portal.home.ticketCode')} styles={READABLE} description={t('portal.home.ticketCodeHelp')} value={ticketCode} onChange={(event) => setTicketCode(event.currentTarget.value)} autoCapitalize="characters" autoComplete="off" />
             <Button type="submit" size="lg" variant="light" fullWidth leftSection={<IconTicket size={24} />}>
               <FormattedMessage id="portal.home.ticketButton" />
             </Button>
@@ -73,7 +74,7 @@ export function PortalHome() {
               <FormattedMessage id="portal.home.manageHelp" />
             </Text>
             <TextInput size="lg" label={t('portal.field.reference')} value={reference} onChange={(event) => setReference(event.currentTarget.value)} autoCapitalize="characters" autoComplete="off" />
-            <TextInput size="lg" label={t('portal.field.secret')} description={t('portal.field.secretHelp')} value={secret} onChange={(event) => setSecret(event.currentTarget.value)} autoComplete="off" />
+            <TextInput size="lg" label={t('portal.field.secret')} styles={READABLE} description={t('portal.field.secretHelp')} value={secret} onChange={(event) => setSecret(event.currentTarget.value)} autoComplete="off" />
             <Button type="submit" size="lg" variant="light" fullWidth leftSection={<IconEdit size={24} />}>
               <FormattedMessage id="portal.home.manageButton" />
             </Button>

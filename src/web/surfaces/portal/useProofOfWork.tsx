@@ -8,6 +8,9 @@ import { useCallback, useEffect, useRef } from 'react';
  * background while the person reads, so taking a time does not wait. Each solution is used once;
  * the next one is solved as soon as the last is taken.
  */
+const CHALLENGE_URL = '/api/v1/public/appointments/challenge';
+const CONFIGURATION = JSON.stringify({ hideFooter: true, hideLogo: true });
+
 export function useProofOfWork(): { widget: React.ReactNode; take: () => Promise<string | undefined> } {
   const element = useRef<AltchaWidgetElement | null>(null);
   const next = useRef<Promise<string | undefined> | null>(null);
@@ -25,7 +28,6 @@ export function useProofOfWork(): { widget: React.ReactNode; take: () => Promise
     const widget = element.current;
     if (!widget) return;
     const start = () => {
-      void widget.configure?.({ challenge: '/api/v1/public/appointments/challenge', display: 'invisible', auto: 'off', hideFooter: true, hideLogo: true });
       next.current = solve();
     };
     // The element upgrades asynchronously: its methods exist once it is defined.
@@ -38,5 +40,10 @@ export function useProofOfWork(): { widget: React.ReactNode; take: () => Promise
     return payload;
   }, [solve]);
 
-  return { widget: <altcha-widget ref={element as React.Ref<HTMLElement>} data-testid="proof-of-work" />, take };
+  const widget = (
+    <div hidden>
+      <altcha-widget ref={element as React.Ref<HTMLElement>} challenge={CHALLENGE_URL} display="invisible" auto="off" configuration={CONFIGURATION} data-testid="proof-of-work" />
+    </div>
+  );
+  return { widget, take };
 }

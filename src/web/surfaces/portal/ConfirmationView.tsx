@@ -84,7 +84,7 @@ export function ConfirmationView({ booking, secret, service, centre }: { booking
 
 export function formatWhen(intl: ReturnType<typeof useIntl>, startsAt: string, timeZone: string): string {
   const date = new Date(startsAt);
-  return `${intl.formatDate(date, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}, ${intl.formatTime(date, { timeZone, hour: '2-digit', minute: '2-digit' })}`;
+  return `${intl.formatDate(date, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}, ${intl.formatTime(date, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
 }
 
 function CopyValue({ value }: { value: string }) {

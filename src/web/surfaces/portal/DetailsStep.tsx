@@ -3,7 +3,7 @@ import { IconClock } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { INTERFACE_LOCALES } from '../../../shared/locales.js';
-import { ApiError } from '../../app/api.js';
+import { type ApiError } from '../../app/api.js';
 import { useLocale } from '../../app/i18n.js';
 import type { Contact, Hold } from './portal-api.js';
 

@@ -53,11 +53,11 @@ export function SlotPicker({ centreId, serviceId, timeZone, onPick, busyAt, empt
                 loading={busyAt === slot.startsAt}
                 disabled={Boolean(busyAt)}
                 onClick={() => onPick(slot)}
-                aria-label={`${dayLabel(day.date)}, ${intl.formatTime(new Date(slot.startsAt), { timeZone, hour: '2-digit', minute: '2-digit' })}`}
+                aria-label={`${dayLabel(day.date)}, ${intl.formatTime(new Date(slot.startsAt), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`}
                 data-testid="free-time"
                 data-starts-at={slot.startsAt}
               >
-                {intl.formatTime(new Date(slot.startsAt), { timeZone, hour: '2-digit', minute: '2-digit' })}
+                {intl.formatTime(new Date(slot.startsAt), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}
               </Button>
             ))}
           </SimpleGrid>

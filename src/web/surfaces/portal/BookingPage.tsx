@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api.js';
 import { useLocale } from '../../app/i18n.js';
 import { ConfirmationView, formatWhen } from './ConfirmationView.js';
-import { DetailsStep, plainError } from './DetailsStep.js';
+import { DetailsStep, plainError, NOTICE } from './DetailsStep.js';
 import { confirmHold, fetchCatalogue, holdTime, nameIn, type Booking, type Contact, type FreeSlot, type Hold, type PortalCentre, type PortalService } from './portal-api.js';
 import { PortalLayout } from './PortalLayout.js';
 import { CentreStep, DocumentsList, ServiceStep } from './ServiceStep.js';
@@ -134,7 +134,7 @@ export function BookingPage() {
             <BackLink onClick={() => (centres.length > 1 ? choose('centre', null) : choose('service', null))} />
             {summary}
             {notice ? (
-              <Alert color="orange" role="alert" title={intl.formatMessage({ id: notice === 'taken' ? 'portal.race.takenTitle' : 'portal.race.expiredTitle' })} data-testid="race-notice">
+              <Alert styles={NOTICE} color="orange" role="alert" title={intl.formatMessage({ id: notice === 'taken' ? 'portal.race.takenTitle' : 'portal.race.expiredTitle' })} data-testid="race-notice">
                 <FormattedMessage id={notice === 'taken' ? 'portal.race.taken' : 'portal.race.expired'} />
               </Alert>
             ) : (

@@ -9,6 +9,8 @@ import type { Contact, Hold } from './portal-api.js';
 
 /** Field help in a colour readable on white (WCAG AA contrast). */
 export const READABLE = { description: { color: 'var(--mantine-color-gray-7)' } };
+/** Alert titles in dark text: Mantine's light orange and yellow titles are too faint on their background. */
+export const NOTICE = { title: { color: 'var(--mantine-color-dark-8)' } };
 
 export interface ContactFields {
   name: string;
@@ -29,7 +31,7 @@ export function DetailsStep({ hold, summary, onSubmit, onExpired, busy, error }:
   return (
     <Stack gap="md">
       {summary}
-      <Alert color={secondsLeft < 60 ? 'orange' : 'blue'} icon={<IconClock />} title={intl.formatMessage({ id: 'portal.details.heldTitle' })} data-testid="hold-countdown">
+      <Alert styles={NOTICE} color={secondsLeft < 60 ? 'orange' : 'blue'} icon={<IconClock />} title={intl.formatMessage({ id: 'portal.details.heldTitle' })} data-testid="hold-countdown">
         <Text size="lg" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
           <FormattedMessage id="portal.details.timeLeft" values={{ time: `${minutes}:${String(seconds).padStart(2, '0')}` }} />
         </Text>

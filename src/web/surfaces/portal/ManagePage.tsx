@@ -9,7 +9,7 @@ import { useLocale } from '../../app/i18n.js';
 import { ListenButton } from '../../ui/ListenButton.js';
 import { spellOut } from '../../ui/speech.js';
 import { formatWhen } from './ConfirmationView.js';
-import { plainError } from './DetailsStep.js';
+import { plainError, NOTICE } from './DetailsStep.js';
 import { cancelBooking, fetchCatalogue, moveBooking, nameIn, viewBooking, type Booking } from './portal-api.js';
 import { PortalLayout } from './PortalLayout.js';
 import { DocumentsList } from './ServiceStep.js';
@@ -122,14 +122,14 @@ export function ManagePage() {
               <FormattedMessage id="portal.manage.pickNew" />
             </Title>
             {moveProblem ? (
-              <Alert color="orange" role="alert" data-testid="race-notice">
+              <Alert styles={NOTICE} color="orange" role="alert" data-testid="race-notice">
                 {moveProblem}
               </Alert>
             ) : null}
             <Button variant="subtle" size="md" onClick={() => setMoving(false)}>
               <FormattedMessage id="portal.manage.keep" />
             </Button>
-            <SlotPicker centreId={data.centreId} serviceId={data.serviceId} timeZone={centre.timeZone} exclude={data.startsAt} busyAt={move.isPending ? (move.variables ?? null) : null} onPick={(slot) => move.mutate(slot.startsAt)} empty={<Alert color="yellow"><FormattedMessage id="portal.waitlist.noTimes" /></Alert>} />
+            <SlotPicker centreId={data.centreId} serviceId={data.serviceId} timeZone={centre.timeZone} exclude={data.startsAt} busyAt={move.isPending ? (move.variables ?? null) : null} onPick={(slot) => move.mutate(slot.startsAt)} empty={<Alert styles={NOTICE} color="yellow"><FormattedMessage id="portal.waitlist.noTimes" /></Alert>} />
           </Stack>
         ) : null}
         <Paper p="lg" radius="lg" withBorder>

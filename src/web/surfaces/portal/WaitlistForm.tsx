@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ApiError } from '../../app/api.js';
-import { ContactForm } from './DetailsStep.js';
+import { ContactForm, NOTICE } from './DetailsStep.js';
 import { addDays, joinWaitlist, todayIn, type Contact } from './portal-api.js';
 
 /** No free time at all: the person may ask to be told when one frees. */
@@ -15,7 +15,7 @@ export function WaitlistForm({ centreId, serviceId, timeZone, proof }: { centreI
   const join = useMutation({ mutationFn: async (contact: Contact) => joinWaitlist({ centreId, serviceId, contact, fromDate, toDate, altcha: await proof() }) });
   return (
     <Stack gap="md" data-testid="waitlist">
-      <Alert color="yellow" title={intl.formatMessage({ id: 'portal.waitlist.noTimes' })}>
+      <Alert styles={NOTICE} color="yellow" title={intl.formatMessage({ id: 'portal.waitlist.noTimes' })}>
         <FormattedMessage id="portal.waitlist.offer" />
       </Alert>
       {join.isSuccess ? (

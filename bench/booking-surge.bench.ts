@@ -48,7 +48,7 @@ export const bookingSurgeBenchmark: Benchmark = {
       const latencies = await allAtOnce(async (i) => {
         try {
           const hold = await holdSlot(db, { serviceId, startsAt: slots[i % SEATS]! });
-          await confirmHold(db, context, masterKey, hold.holdId, { contact: { name: `Person ${i}`, phone: `+351 91${String(i).padStart(7, '0')}`, language: 'pt' } });
+          await confirmHold(db, context, { masterKey, publicUrl: 'http://localhost', reminderLeadMinutes: 24 * 60 }, hold.holdId, { contact: { name: `Person ${i}`, phone: `+351 91${String(i).padStart(7, '0')}`, language: 'pt' } });
           booked++;
         } catch (error) {
           // The answer every loser must get: 409, the time is no longer free.

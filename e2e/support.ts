@@ -31,3 +31,26 @@ export async function switchLanguage(page: Page, nativeName: string): Promise<vo
   await page.getByTestId('language-picker').first().click();
   await page.getByRole('option', { name: nativeName }).click();
 }
+
+/** A message to a person as the staff outbox shows it (docs/notifications.md). */
+export interface OutboxMessage {
+  template: string;
+  recipient: string;
+  subject: string | null;
+  body: string | null;
+}
+
+/**
+ * The newest message of a template to a recipient, read the way staff read it: through the outbox
+ * (GET /api/v1/notifications, signed in as the demo network administrator). Resolves to null while
+ * this build has no outbox endpoint (404), so booking specs can call it today and assert on it as
+ * soon as the outbox lands.
+ */
+export async function readOutboxMessage(page: Page, recipient: string, template: string): Promise<OutboxMessage | null> {
+  const response = await page.request.get(`/api/v1/notifications?recipient=${encodeURIComponent(recipient)}&template=${encodeURIComponent(template)}`);
+  if (response.status() === 404) return null;
+  expect(response.ok(), await response.text()).toBe(true);
+  const rows = (await response.json()) as { items?: OutboxMessage[] } | OutboxMessage[];
+  const items = Array.isArray(rows) ? rows : (rows.items ?? []);
+  return items.find((item) => item.recipient === recipient && item.template === template) ?? null;
+}

@@ -66,6 +66,8 @@ export async function buildApp(deps: AppDependencies, options: BuildOptions = {}
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
+        // The booking form's proof-of-work runs in Web Workers the altcha widget starts from blob: URLs.
+        workerSrc: ["'self'", 'blob:'],
         // Mantine sets style attributes at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],

@@ -75,6 +75,12 @@ const environmentSchema = z.object({
     .positive('expected a positive number of days')
     .max(365, 'expected at most 365 days')
     .default(3),
+  ALTCHA_HMAC_KEY: z.string().min(32, 'expected at least 32 characters of random text').optional(),
+  ALTCHA_REQUIRED: booleanFromEnv.default(true),
+  ALTCHA_MAX_NUMBER: z.coerce.number({ error: 'expected a whole number' }).int().min(1, 'expected at least 1').max(10_000_000, 'expected at most 10000000').default(50_000),
+  PUBLIC_BOOKING_RATE_LIMIT: z.coerce.number({ error: 'expected a whole number' }).int().min(1).max(1_000_000).default(30),
+  APPOINTMENT_REMINDER_HOURS: z.coerce.number({ error: 'expected a number of hours' }).min(0.25, 'expected at least 0.25 hours').max(24 * 14, 'expected at most 336 hours').default(24),
+  WAITLIST_MAX_DAYS: z.coerce.number({ error: 'expected a number of days' }).int().min(1).max(365).default(60),
   HOST_LANGUAGE: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language code such as pt or pt-BR')
@@ -108,6 +114,18 @@ export interface Config {
   loginLockoutMinutes: number;
   oidc: { issuerUrl: string; clientId: string; clientSecret: string; buttonLabel: string } | undefined;
   hostLanguage: string;
+  /** Public booking: proof-of-work, per-address limits, reminders and the waiting list (docs/appointments.md). */
+  booking: {
+    /** Signs proof-of-work challenges; derived from the secret-box key in the data folder when unset. */
+    altchaHmacKey: string | undefined;
+    altchaRequired: boolean;
+    /** Difficulty: the solver tries up to this many numbers (about half on average). */
+    altchaMaxNumber: number;
+    /** Public booking requests one client address may make per 10 minutes and kind of request. */
+    rateLimitPer10Minutes: number;
+    reminderLeadMinutes: number;
+    waitlistMaxDays: number;
+  };
   /** How often open event streams send a heartbeat comment (and re-check their session). */
   realtimeHeartbeatMs: number;
   /** Realtime events older than this are deleted; the audit journal is never. */
@@ -175,6 +193,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     hostLanguage: values.HOST_LANGUAGE,
+    booking: {
+      altchaHmacKey: values.ALTCHA_HMAC_KEY,
+      altchaRequired: values.ALTCHA_REQUIRED,
+      altchaMaxNumber: values.ALTCHA_MAX_NUMBER,
+      rateLimitPer10Minutes: values.PUBLIC_BOOKING_RATE_LIMIT,
+      reminderLeadMinutes: Math.round(values.APPOINTMENT_REMINDER_HOURS * 60),
+      waitlistMaxDays: values.WAITLIST_MAX_DAYS,
+    },
     realtimeHeartbeatMs: Math.round(values.REALTIME_HEARTBEAT_SECONDS * 1000),
     realtimeRetentionDays: values.REALTIME_RETENTION_DAYS,
   };

@@ -3,6 +3,7 @@ import type { CentreCalendarExceptionsTable, CentreOpeningHoursTable, CentresTab
 import type { LoginAttemptsTable, OidcLoginsTable, StaffIdentitiesTable, StaffRolesTable, StaffSessionsTable, StaffTable } from './tables/accounts.js';
 import type { AuditEventsTable, RealtimeEventsTable, RealtimeRetentionTable } from './tables/audit-realtime.js';
 import type { CounterSessionsTable, IdempotencyKeysTable, QueuePoliciesTable, TicketEventsTable, TicketSequencesTable, TicketsTable, VisitsTable } from './tables/queue.js';
+import type { AltchaSpentChallengesTable, AppointmentWaitlistTable, RateLimitWindowsTable } from './tables/appointments-fairness.js';
 import type { AppointmentSchedulesTable, AppointmentSeatsTable, AppointmentsTable, BookingPoliciesTable } from './tables/appointments.js';
 import type { QueueDevicesTable } from './tables/queue-public.js';
 import type { PeopleTable, PersonContactsTable, PersonDocumentsTable, PersonMergesTable } from './tables/people.js';
@@ -16,6 +17,7 @@ export type * from './tables/accounts.js';
 export type * from './tables/audit-realtime.js';
 export type * from './tables/queue.js';
 export type * from './tables/appointments.js';
+export type * from './tables/appointments-fairness.js';
 export type * from './tables/queue-public.js';
 export type * from './tables/people.js';
 export type * from './tables/jobs.js';
@@ -58,6 +60,9 @@ export interface Database {
   jobs: JobsTable;
   recurring_task_runs: RecurringTaskRunsTable;
   notifications: NotificationsTable;
+  rate_limit_windows: RateLimitWindowsTable;
+  altcha_spent_challenges: AltchaSpentChallengesTable;
+  appointment_waitlist: AppointmentWaitlistTable;
 }
 
 export type Centre = Selectable<CentresTable>;

@@ -10,6 +10,7 @@ import { queueRoutes } from './queue/queue.routes.js';
 import { queuePublicRoutes } from './queue/queue.public.routes.js';
 import { queueStaffRoutes } from './queue/queue.staff.routes.js';
 import { appointmentRoutes } from './appointments/appointments.routes.js';
+import { appointmentPortalRoutes } from './appointments/appointments.portal.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
 
@@ -25,6 +26,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDependencie
   await app.register(queuePublicRoutes(deps));
   await app.register(queueStaffRoutes(deps));
   await app.register(appointmentRoutes(deps));
+  await app.register(appointmentPortalRoutes(deps));
   await app.register(peopleRoutes(deps));
   await app.register(notificationRoutes(deps));
 }

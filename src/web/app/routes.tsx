@@ -1,10 +1,11 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { HomePage } from '../surfaces/backoffice/HomePage.js';
 import { auditRoutes } from '../surfaces/backoffice/audit/audit-routes.js';
 import { networkRoutes } from '../surfaces/backoffice/network/network-routes.js';
 import { outboxRoutes } from '../surfaces/backoffice/outbox/outbox-routes.js';
 import { staffRoutes } from '../surfaces/backoffice/staff/staff-routes.js';
 import { LoginPage } from '../surfaces/login/LoginPage.js';
+import { portalRoutes } from '../surfaces/portal/portal-routes.js';
 import { publicRoutes } from '../surfaces/public-routes.js';
 import { queueStaffRoutes } from '../surfaces/queue/queue-staff-routes.js';
 import { BackOfficeLayout } from '../ui/BackOfficeLayout.js';
@@ -15,7 +16,7 @@ import { RequireStaff } from '../ui/RequireStaff.js';
 const backOfficeRoutes: RouteObject[] = [{ index: true, element: <HomePage /> }, ...networkRoutes, ...auditRoutes, ...staffRoutes, ...outboxRoutes];
 
 export const router = createBrowserRouter([
-  { path: '/', element: <Navigate to="/office" replace /> },
+  ...portalRoutes,
   { path: '/login', element: <LoginPage /> },
   {
     path: '/office',

@@ -64,6 +64,8 @@ export interface AppointmentsTable {
   visit_id: string | null;
   ticket_id: string | null;
   no_show_at: Timestamp | null;
+  /** HMAC of the client's address for public holds and bookings (migration 0017); null for staff. */
+  client_address_hash: Generated<string | null>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../http/errors.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { recordPersonalDataChange } from '../audit/audit.service.js';
 import { findBookableSlot, loadBookingSetup } from './appointments.availability.service.js';
+import { afterBooked, type BookingMessenger } from './appointments.notify.js';
 import { presentHold, presentPublic } from './appointments.presenters.js';
 import * as repo from './appointments.repo.js';
 import type { BookingConfirmation, ConfirmInput, Contact, HoldInput, HoldView } from './appointments.schemas.js';
@@ -45,7 +46,7 @@ export function confirmationOf(row: repo.AppointmentRow, masterKey: Buffer): Boo
 }
 
 /** Holds a free public seat of the slot; a retry with the same Idempotency-Key returns the same hold. */
-export async function holdSlot(db: Kysely<Database>, input: HoldInput, idempotencyKey?: string): Promise<HoldView> {
+export async function holdSlot(db: Kysely<Database>, input: HoldInput, idempotencyKey?: string, clientAddressHash: string | null = null): Promise<HoldView> {
   const key = idempotencyKey ? `public:${idempotencyKey}` : null;
   const startsAt = new Date(input.startsAt);
   const sameRequest = async (): Promise<HoldView | undefined> => {
@@ -76,6 +77,7 @@ export async function holdSlot(db: Kysely<Database>, input: HoldInput, idempoten
         channel: 'public',
         hold_expires_at: seat.heldUntil,
         hold_key: key,
+        client_address_hash: clientAddressHash,
       });
     });
     return presentHold(row);
@@ -95,7 +97,8 @@ type ConfirmOutcome = { kind: 'booked'; row: repo.AppointmentRow } | { kind: 'ex
  * Books a held seat for the person. A retried confirm with the same Idempotency-Key returns the same
  * booking and link; a confirm after the hold expired is refused (the person holds again).
  */
-export async function confirmHold(db: Kysely<Database>, context: RequestContext, masterKey: Buffer, holdId: string, input: ConfirmInput, idempotencyKey?: string): Promise<BookingConfirmation> {
+export async function confirmHold(db: Kysely<Database>, context: RequestContext, messenger: BookingMessenger, holdId: string, input: ConfirmInput, idempotencyKey?: string, clientAddressHash: string | null = null): Promise<BookingConfirmation> {
+  const { masterKey } = messenger;
   const key = idempotencyKey ? `public:${idempotencyKey}` : null;
   const hold = await repo.findAppointment(db, holdId);
   if (!hold || hold.channel !== 'public') throw AppError.notFound('The hold');
@@ -112,7 +115,13 @@ export async function confirmHold(db: Kysely<Database>, context: RequestContext,
       return { kind: 'expired' };
     }
     await ensureUnderContactLimit(trx, hold.service_id, keys, policy.max_active_per_contact);
-    const booked = await repo.updateAppointment(trx, holdId, { ...columns, state: 'booked', token_hash: secretHash(bookingSecret(masterKey, holdId)), confirm_key: key, booked_at: new Date() }, 'held');
+    const booked = await repo.updateAppointment(
+      trx,
+      holdId,
+      { ...columns, state: 'booked', token_hash: secretHash(bookingSecret(masterKey, holdId)), confirm_key: key, booked_at: new Date(), client_address_hash: current.client_address_hash ?? clientAddressHash },
+      'held',
+    );
+    await afterBooked(trx, messenger, booked!);
     await recordPersonalDataChange(trx, context, { action: 'appointment.confirm', resourceType: 'appointment', resourceId: holdId, centreId: hold.centre_id, details: { channel: 'public' } });
     return { kind: 'booked', row: booked! };
   });

@@ -6,6 +6,8 @@ import type { RequestContext } from '../../http/request-context.js';
 import { recordPersonalDataChange } from '../audit/audit.service.js';
 import { findBookableSlot, loadBookingSetup } from './appointments.availability.service.js';
 import { slotTaken } from './appointments.booking.service.js';
+import { afterCancelled, afterMoved, type BookingMessenger } from './appointments.notify.js';
+import { scheduleSeatReturn } from './appointments.waitlist.service.js';
 import { presentPublic } from './appointments.presenters.js';
 import * as repo from './appointments.repo.js';
 import type { PublicAppointmentView, RescheduleInput, SecretInput } from './appointments.schemas.js';
@@ -35,11 +37,14 @@ export async function viewBooking(db: Kysely<Database>, input: SecretInput): Pro
  * Cancels a booked appointment; its seat returns to the pool at a random moment within the
  * service's release window, so nobody can watch for a cancellation and grab it on the spot.
  */
-export async function cancelInTransaction(trx: Transaction<Database>, row: repo.AppointmentRow, cancelledBy: string | null): Promise<repo.AppointmentRow | undefined> {
+export async function cancelInTransaction(trx: Transaction<Database>, messenger: BookingMessenger, row: repo.AppointmentRow, cancelledBy: string | null): Promise<repo.AppointmentRow | undefined> {
   const cancelled = await repo.updateAppointment(trx, row.id, { state: 'cancelled', cancelled_at: new Date(), cancelled_by: cancelledBy }, 'booked');
   if (!cancelled) return undefined;
   const policy = await repo.findPolicy(trx, row.service_id);
-  await repo.releaseSeat(trx, cancelled, randomInt((policy?.release_window_minutes ?? 0) * 60 + 1));
+  const afterSeconds = randomInt((policy?.release_window_minutes ?? 0) * 60 + 1);
+  await repo.releaseSeat(trx, cancelled, afterSeconds);
+  await scheduleSeatReturn(trx, cancelled, afterSeconds);
+  await afterCancelled(trx, messenger, cancelled);
   return cancelled;
 }
 
@@ -48,13 +53,13 @@ function ensureUpcoming(row: repo.AppointmentRow): void {
   if (row.starts_at <= new Date()) throw AppError.conflict('The appointment has already started');
 }
 
-export async function cancelBooking(db: Kysely<Database>, context: RequestContext, input: SecretInput): Promise<PublicAppointmentView> {
+export async function cancelBooking(db: Kysely<Database>, context: RequestContext, messenger: BookingMessenger, input: SecretInput): Promise<PublicAppointmentView> {
   const row = await openBooking(db, input);
   // Cancelling twice is answered like the first time.
   if (row.state === 'cancelled') return presentPublic(row);
   ensureUpcoming(row);
   const cancelled = await db.transaction().execute(async (trx) => {
-    const done = await cancelInTransaction(trx, row, null);
+    const done = await cancelInTransaction(trx, messenger, row, null);
     if (done) await recordPersonalDataChange(trx, context, { action: 'appointment.cancel', resourceType: 'appointment', resourceId: row.id, centreId: row.centre_id, details: { by: 'person' } });
     return done ?? (await repo.findAppointment(trx, row.id))!;
   });
@@ -65,7 +70,7 @@ export async function cancelBooking(db: Kysely<Database>, context: RequestContex
  * Moves a booking to another time of the same service: the new seat is taken before the old one is
  * let go, in one transaction, so the person never ends up with neither.
  */
-export async function moveBooking(db: Kysely<Database>, context: RequestContext, row: repo.AppointmentRow, startsAt: Date, channel: 'public' | 'phone' | 'staff'): Promise<repo.AppointmentRow> {
+export async function moveBooking(db: Kysely<Database>, context: RequestContext, messenger: BookingMessenger, row: repo.AppointmentRow, startsAt: Date, channel: 'public' | 'phone' | 'staff'): Promise<repo.AppointmentRow> {
   ensureUpcoming(row);
   if (row.starts_at.getTime() === startsAt.getTime()) return row;
   const setup = await loadBookingSetup(db, row.service_id);
@@ -77,14 +82,17 @@ export async function moveBooking(db: Kysely<Database>, context: RequestContext,
     ensureUpcoming(current);
     const seat = await repo.takeSeat(trx, { serviceId: row.service_id, startsAt, appointmentId: row.id, first: range.first, last: range.last, step: range.step, holdMinutes: null });
     if (!seat) throw slotTaken();
-    await repo.releaseSeat(trx, current, randomInt(setup.policy.release_window_minutes * 60 + 1));
+    const afterSeconds = randomInt(setup.policy.release_window_minutes * 60 + 1);
+    await repo.releaseSeat(trx, current, afterSeconds);
+    await scheduleSeatReturn(trx, current, afterSeconds);
     const moved = await repo.updateAppointment(trx, row.id, { starts_at: startsAt, ends_at: range.slot.endsAt, seat_no: seat.seatNo });
+    await afterMoved(trx, messenger, moved!);
     await recordPersonalDataChange(trx, context, { action: 'appointment.move', resourceType: 'appointment', resourceId: row.id, centreId: row.centre_id, unitId: setup.unitId, details: { from: current.starts_at.toISOString(), to: startsAt.toISOString() } });
     return moved!;
   });
 }
 
-export async function rescheduleBooking(db: Kysely<Database>, context: RequestContext, input: RescheduleInput): Promise<PublicAppointmentView> {
+export async function rescheduleBooking(db: Kysely<Database>, context: RequestContext, messenger: BookingMessenger, input: RescheduleInput): Promise<PublicAppointmentView> {
   const row = await openBooking(db, input);
-  return presentPublic(await moveBooking(db, context, row, new Date(input.startsAt), 'public'));
+  return presentPublic(await moveBooking(db, context, messenger, row, new Date(input.startsAt), 'public'));
 }

@@ -72,7 +72,11 @@ export type AvailabilityView = z.infer<typeof AvailabilityView>;
 
 // ── Booking ──────────────────────────────────────────────────────────────────────────────────────
 
-export const HoldInput = z.object({ serviceId: z.uuid(), startsAt: Instant });
+export const HoldInput = z.object({
+  serviceId: z.uuid(),
+  startsAt: Instant,
+  altcha: z.string().max(8000).optional().describe('The solved proof-of-work challenge (base64, from GET /public/appointments/challenge), when required'),
+});
 export type HoldInput = z.infer<typeof HoldInput>;
 
 export const HoldView = z.object({ holdId: z.uuid(), centreId: z.uuid(), serviceId: z.uuid(), startsAt: z.string(), endsAt: z.string(), expiresAt: z.string() });

@@ -128,3 +128,24 @@ describe('booking settings', () => {
     expect(invalid.statusCode).toBe(400);
   });
 });
+
+describe('the public portal’s own endpoints', () => {
+  it('answer anyone without sign-in, and the catalogue shows bookable services only, with nothing personal', async () => {
+    const notBookable = uuidv7();
+    await t.db.insertInto('services').values({ id: notBookable, unit_id: a.unitId, code: 'NOT-BOOKABLE', names: JSON.stringify({ pt: 'Só ao balcão' }), typical_minutes: 10, ticket_prefix: 'Z' }).execute();
+    const catalogue = await t.app.inject({ method: 'GET', url: '/api/v1/public/booking/catalogue' });
+    expect(catalogue.statusCode).toBe(200);
+    const body = catalogue.json<{ centres: { id: string }[]; services: { code: string; offers: { centreId: string; serviceId: string }[] }[] }>();
+    const offered = body.services.flatMap((service) => service.offers.map((offer) => offer.serviceId));
+    expect(offered).toEqual(expect.arrayContaining([a.serviceId, b.serviceId]));
+    expect(offered).not.toContain(notBookable);
+    expect(body.centres.map((centre) => centre.id)).toEqual(expect.arrayContaining([a.centreId, b.centreId]));
+    expect(catalogue.body).not.toMatch(/@|contact|phone/i);
+    const challenge = await t.app.inject({ method: 'GET', url: '/api/v1/public/appointments/challenge' });
+    expect(challenge.statusCode).toBe(200);
+    expect(challenge.json()).toMatchObject({ parameters: { algorithm: 'SHA-256' }, signature: expect.any(String) });
+    // A staff session adds nothing here: the same answers, and staff routes still need the session.
+    expect((await phone.request({ method: 'GET', url: '/api/v1/public/booking/catalogue' })).json()).toEqual(body);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/centres/${a.centreId}/appointments?day=${dayFromToday(a, 1)}` })).statusCode).toBe(401);
+  });
+});

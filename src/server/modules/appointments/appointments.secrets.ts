@@ -40,9 +40,14 @@ export function secretMatches(storedHash: string | null | undefined, secret: str
   return timingSafeEqual(expected, actual) && storedHash != null;
 }
 
-/** Email in lower case; phone as its digits (a leading + kept): what the per-contact limit compares. */
+/**
+ * Email in lower case without a "+tag" (ana+1@… and ana+2@… reach one mailbox); phone as its digits
+ * (a leading + kept, 00 read as +): what the per-contact limit compares.
+ */
 export function emailKey(email: string | null | undefined): string | null {
-  return email ? email.trim().toLowerCase() : null;
+  if (!email) return null;
+  const [local = '', domain = ''] = email.trim().toLowerCase().split(/@(?=[^@]*$)/);
+  return domain ? `${local.replace(/\+.*$/, '')}@${domain}` : local;
 }
 
 export function phoneKey(phone: string | null | undefined): string | null {

@@ -6,6 +6,7 @@ import type { StaffContext } from '../../http/request-context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findServiceById } from '../network/network.catalogue.service.js';
 import { ensureCan } from './appointments.policy.js';
+import { scheduleWaitlistCheck } from './appointments.waitlist.service.js';
 import * as repo from './appointments.repo.js';
 import type { BookingPolicy, BookingSettings, BookingSettingsView } from './appointments.schemas.js';
 
@@ -68,6 +69,8 @@ export async function setBookingSettings(db: Kysely<Database>, context: StaffCon
       },
       settings.schedules.map((rule) => ({ id: uuidv7(), service_id: serviceId, weekdays: rule.weekdays, starts: rule.starts, ends: rule.ends, desks: rule.desks, valid_from: rule.validFrom, valid_to: rule.validTo })),
     );
+    // New capacity may free times people on the waiting list are waiting for.
+    if (policy) await scheduleWaitlistCheck(trx, serviceId);
     await recordAudit(trx, context, { action: 'appointment_settings.update', resourceType: 'service', resourceId: serviceId, centreId: place.centreId, unitId: place.unitId, details: { bookable: policy !== null, rules: settings.schedules.length } });
   });
   return readSettings(db, serviceId);

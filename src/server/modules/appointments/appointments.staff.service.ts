@@ -10,6 +10,7 @@ import { findCentreById } from '../network/network.service.js';
 import { findBookableSlot, loadBookingSetup } from './appointments.availability.service.js';
 import { contactColumns, ensureUnderContactLimit, isUniqueViolation, keyReused, slotTaken } from './appointments.booking.service.js';
 import { cancelInTransaction, moveBooking } from './appointments.link.service.js';
+import { afterBooked, type BookingMessenger } from './appointments.notify.js';
 import { ensureCan, ensureWorksAt, readableUnitsAt } from './appointments.policy.js';
 import { presentStaff } from './appointments.presenters.js';
 import * as repo from './appointments.repo.js';
@@ -24,7 +25,8 @@ async function placeOf(db: Kysely<Database>, row: repo.AppointmentRow): Promise<
 }
 
 /** Books straight away (no hold): the operator has the person on the line. */
-export async function bookForPerson(db: Kysely<Database>, context: StaffContext, masterKey: Buffer, input: StaffBookingInput, idempotencyKey?: string): Promise<StaffBookingResult> {
+export async function bookForPerson(db: Kysely<Database>, context: StaffContext, messenger: BookingMessenger, input: StaffBookingInput, idempotencyKey?: string): Promise<StaffBookingResult> {
+  const { masterKey } = messenger;
   const setup = await loadBookingSetup(db, input.serviceId);
   ensureCan(context.actor, 'appointments.book_for_others', { centreId: setup.centreId, unitId: setup.unitId }, 'The bookable service');
   const key = idempotencyKey ? `staff:${context.actor.staffId}:${idempotencyKey}` : null;
@@ -62,6 +64,7 @@ export async function bookForPerson(db: Kysely<Database>, context: StaffContext,
         booked_by: context.actor.staffId,
         booked_at: new Date(),
       });
+      await afterBooked(trx, messenger, booked);
       await recordPersonalDataChange(trx, context, { action: 'appointment.book', resourceType: 'appointment', resourceId: id, centreId: setup.centreId, unitId: setup.unitId, details: { reference: booked.reference, channel: input.channel, startsAt: input.startsAt } });
       return booked;
     });
@@ -106,19 +109,19 @@ async function loadForChange(db: Kysely<Database>, context: StaffContext, id: st
   return row;
 }
 
-export async function cancelForPerson(db: Kysely<Database>, context: StaffContext, id: string): Promise<StaffAppointmentView> {
+export async function cancelForPerson(db: Kysely<Database>, context: StaffContext, messenger: BookingMessenger, id: string): Promise<StaffAppointmentView> {
   const row = await loadForChange(db, context, id);
   if (row.state === 'cancelled') return presentStaff(row);
   if (row.state !== 'booked') throw AppError.conflict(`The booking is ${row.state.replace('_', ' ')} and can no longer be cancelled`);
   const cancelled = await db.transaction().execute(async (trx) => {
-    const done = await cancelInTransaction(trx, row, context.actor.staffId);
+    const done = await cancelInTransaction(trx, messenger, row, context.actor.staffId);
     if (done) await recordPersonalDataChange(trx, context, { action: 'appointment.cancel', resourceType: 'appointment', resourceId: id, centreId: row.centre_id, details: { by: 'staff' } });
     return done ?? (await repo.findAppointment(trx, id))!;
   });
   return presentStaff(cancelled);
 }
 
-export async function moveForPerson(db: Kysely<Database>, context: StaffContext, id: string, startsAt: string): Promise<StaffAppointmentView> {
+export async function moveForPerson(db: Kysely<Database>, context: StaffContext, messenger: BookingMessenger, id: string, startsAt: string): Promise<StaffAppointmentView> {
   const row = await loadForChange(db, context, id);
-  return presentStaff(await moveBooking(db, context, row, new Date(startsAt), row.channel === 'public' ? 'staff' : row.channel));
+  return presentStaff(await moveBooking(db, context, messenger, row, new Date(startsAt), row.channel === 'public' ? 'staff' : row.channel));
 }

@@ -61,13 +61,13 @@ describe('messages about a booking', () => {
   it('reminds once, only a booking still booked', async () => {
     const { reference } = await book(t, world.serviceId, slotAt(world, dayFromToday(world, 6), '10:00'), { name: 'Noor', phone: '+44 7700 900123', language: 'en' });
     const id = await idOf(reference);
-    await appointmentReminderJob.run(t.deps, { appointmentId: id }, { id: 'job', attempts: 0 });
-    await appointmentReminderJob.run(t.deps, { appointmentId: id }, { id: 'job', attempts: 1 });
+    await appointmentReminderJob.run(t.deps, { appointmentId: id }, { id: 'job', attempts: 0, maxAttempts: 5 });
+    await appointmentReminderJob.run(t.deps, { appointmentId: id }, { id: 'job', attempts: 1, maxAttempts: 5 });
     const reminders = (await messagesAbout(id)).filter((m) => m.template === 'appointments.reminder');
     expect(reminders.map((m) => [m.channel, m.recipient, m.locale])).toEqual([['sms', '+447700900123', 'en']]);
     await t.db.updateTable('appointments').set({ state: 'cancelled' }).where('id', '=', id).execute();
     await t.db.deleteFrom('notifications').where('subject_id', '=', id).execute();
-    await appointmentReminderJob.run(t.deps, { appointmentId: id }, { id: 'job', attempts: 0 });
+    await appointmentReminderJob.run(t.deps, { appointmentId: id }, { id: 'job', attempts: 0, maxAttempts: 5 });
     expect(await messagesAbout(id)).toEqual([]);
   });
 
@@ -97,16 +97,16 @@ describe('the waiting list', () => {
     const startsAt = slotAt(full, day, '09:00');
     const taken = await book(t, full.serviceId, startsAt, { name: 'Booker', email: 'booker@example.org', language: 'pt' });
     // Nothing free yet: nobody is told.
-    await seatReturnedJob.run(t.deps, { serviceId: full.serviceId, startsAt }, { id: 'job', attempts: 0 });
+    await seatReturnedJob.run(t.deps, { serviceId: full.serviceId, startsAt }, { id: 'job', attempts: 0, maxAttempts: 5 });
     expect(await t.db.selectFrom('notifications').select('id').where('template', '=', 'appointments.waitlist_slot_free').execute()).toEqual([]);
     expect((await post('/api/v1/public/appointments/cancel', taken)).statusCode).toBe(200);
     await letTimePass(t.db, full.serviceId);
-    await seatReturnedJob.run(t.deps, { serviceId: full.serviceId, startsAt }, { id: 'job', attempts: 0 });
+    await seatReturnedJob.run(t.deps, { serviceId: full.serviceId, startsAt }, { id: 'job', attempts: 0, maxAttempts: 5 });
     const told = await t.db.selectFrom('notifications').selectAll().where('template', '=', 'appointments.waitlist_slot_free').execute();
     expect(told.map((m) => m.recipient)).toEqual(['first@example.org']);
     expect(told[0]!.params).toMatchObject({ startsAt, bookLink: `${t.deps.config.publicUrl}/book?service=RENEW&centre=${full.centreId}` });
     // Told once: the same return again tells the next person, not the first one twice.
-    await seatReturnedJob.run(t.deps, { serviceId: full.serviceId, startsAt }, { id: 'job', attempts: 0 });
+    await seatReturnedJob.run(t.deps, { serviceId: full.serviceId, startsAt }, { id: 'job', attempts: 0, maxAttempts: 5 });
     const after = await t.db.selectFrom('notifications').select('recipient').where('template', '=', 'appointments.waitlist_slot_free').execute();
     expect(after.map((m) => m.recipient).sort()).toEqual(['first@example.org', 'second@example.org']);
     const leaveLink = String(told[0]!.params.leaveLink);
@@ -123,7 +123,7 @@ describe('the waiting list', () => {
     const joined = await post('/api/v1/public/appointments/waitlist', { centreId: other.centreId, serviceId: other.serviceId, contact: { name: 'Late', phone: '+351 930 000 333', language: 'pt' }, fromDate: day, toDate: day });
     expect(joined.statusCode).toBe(201);
     await t.db.updateTable('appointment_waitlist').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', joined.json().id).execute();
-    await seatReturnedJob.run(t.deps, { serviceId: other.serviceId, startsAt: null }, { id: 'job', attempts: 0 });
+    await seatReturnedJob.run(t.deps, { serviceId: other.serviceId, startsAt: null }, { id: 'job', attempts: 0, maxAttempts: 5 });
     const row = await t.db.selectFrom('appointment_waitlist').select('state').where('id', '=', joined.json().id).executeTakeFirstOrThrow();
     expect(row.state).toBe('expired');
   });

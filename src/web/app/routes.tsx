@@ -1,17 +1,19 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { HomePage } from '../surfaces/backoffice/HomePage.js';
 import { auditRoutes } from '../surfaces/backoffice/audit/audit-routes.js';
+import { patternsRoutes } from '../surfaces/backoffice/patterns/patterns-routes.js';
 import { networkRoutes } from '../surfaces/backoffice/network/network-routes.js';
 import { staffRoutes } from '../surfaces/backoffice/staff/staff-routes.js';
 import { LoginPage } from '../surfaces/login/LoginPage.js';
 import { publicRoutes } from '../surfaces/public-routes.js';
 import { queueStaffRoutes } from '../surfaces/queue/queue-staff-routes.js';
+import { phoneLineRoutes } from '../surfaces/phoneline/phoneline-routes.js';
 import { BackOfficeLayout } from '../ui/BackOfficeLayout.js';
 import { NotFoundPage } from '../ui/NotFoundPage.js';
 import { RequireStaff } from '../ui/RequireStaff.js';
 
 /** Pages inside the back office (under /office), one entry per area. */
-const backOfficeRoutes: RouteObject[] = [{ index: true, element: <HomePage /> }, ...networkRoutes, ...auditRoutes, ...staffRoutes];
+const backOfficeRoutes: RouteObject[] = [{ index: true, element: <HomePage /> }, ...networkRoutes, ...auditRoutes, ...staffRoutes, ...patternsRoutes];
 
 export const router = createBrowserRouter([
   { path: '/', element: <Navigate to="/office" replace /> },
@@ -26,6 +28,7 @@ export const router = createBrowserRouter([
     children: [...backOfficeRoutes, { path: '*', element: <NotFoundPage /> }],
   },
   ...queueStaffRoutes,
+  ...phoneLineRoutes,
   ...publicRoutes,
   { path: '*', element: <NotFoundPage /> },
 ]);

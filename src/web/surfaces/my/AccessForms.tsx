@@ -34,7 +34,7 @@ export function AccessForms({ onReference }: { onReference: (reference: string, 
               <FormattedMessage id="procedures.access.byReference" />
             </Title>
             <TextInput size="md" label={<FormattedMessage id="procedures.access.reference" />} autoCapitalize="characters" autoComplete="off" dir="ltr" {...referenceForm.getInputProps('reference')} />
-            <TextInput size="md" label={<FormattedMessage id="procedures.access.secret" />} description={<FormattedMessage id="procedures.access.secretHint" />} autoComplete="off" dir="ltr" {...referenceForm.getInputProps('secret')} />
+            <TextInput size="md" label={<FormattedMessage id="procedures.access.secret" />} description={<FormattedMessage id="procedures.access.secretHint" />} styles={{ description: { color: 'var(--mantine-color-gray-7)' } }} autoComplete="off" dir="ltr" {...referenceForm.getInputProps('secret')} />
             <Button type="submit" size="md" mih={48}>
               <FormattedMessage id="procedures.access.open" />
             </Button>

@@ -24,20 +24,33 @@ export function MyProceduresPage() {
   const [start] = useState(initialAccess);
   const [access, setAccess] = useState<Access | null>(start.access);
   const [linkError, setLinkError] = useState<unknown>(null);
-  const [redeeming, setRedeeming] = useState(Boolean(start.token));
+  const [token, setToken] = useState(start.token);
+
+  // A link opened while the page is already open (same tab) changes only the hash.
+  useEffect(() => {
+    const onHash = () => {
+      const next = initialAccess();
+      setLinkError(null);
+      if (next.token) setToken(next.token);
+      else if (next.access) setAccess(next.access);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   useEffect(() => {
-    if (!start.token) return;
+    if (!token) return;
     api
-      .post<{ session: string; view: MyProcedures }>('/api/v1/public/my/redeem', { token: start.token })
+      .post<{ session: string; view: MyProcedures }>('/api/v1/public/my/redeem', { token })
       .then((redeemed) => {
         storeSession(redeemed.session);
         queryClient.setQueryData(['my', 'session', redeemed.session], redeemed.view);
         setAccess({ kind: 'session', session: redeemed.session });
       })
       .catch(setLinkError)
-      .finally(() => setRedeeming(false));
-  }, [start.token, queryClient]);
+      .finally(() => setToken(undefined));
+  }, [token, queryClient]);
+  const redeeming = Boolean(token);
 
   const view = useQuery({
     queryKey: access?.kind === 'session' ? ['my', 'session', access.session] : ['my', 'reference', access?.kind === 'reference' ? access.reference : ''],

@@ -31,7 +31,7 @@ export function MyView({ view, onChanged }: { view: MyProcedures; onChanged: () 
           <FormattedMessage id="procedures.tickets.title" />
         </Title>
         {view.tickets.length === 0 ? (
-          <Text c="dimmed">
+          <Text c="gray.7">
             <FormattedMessage id="procedures.tickets.none" />
           </Text>
         ) : (
@@ -44,7 +44,7 @@ export function MyView({ view, onChanged }: { view: MyProcedures; onChanged: () 
                       {ticket.number}
                     </Text>
                     <Text fw={600}>{nameIn(ticket.serviceNames, locale.code)}</Text>
-                    <Text size="sm" c="dimmed">
+                    <Text size="sm" c="gray.7">
                       {ticket.centreName}
                     </Text>
                   </Stack>
@@ -63,7 +63,7 @@ export function MyView({ view, onChanged }: { view: MyProcedures; onChanged: () 
           <FormattedMessage id="procedures.bookings.title" />
         </Title>
         {view.bookings.length === 0 ? (
-          <Text c="dimmed">
+          <Text c="gray.7">
             <FormattedMessage id="procedures.bookings.none" />
           </Text>
         ) : (
@@ -79,7 +79,7 @@ export function MyView({ view, onChanged }: { view: MyProcedures; onChanged: () 
           <FormattedMessage id="procedures.cases.title" />
         </Title>
         {view.procedures.length === 0 ? (
-          <Text c="dimmed">
+          <Text c="gray.7">
             <FormattedMessage id="procedures.cases.none" />
           </Text>
         ) : (
@@ -115,7 +115,7 @@ function BookingCard({ booking, upcoming, onChanged }: { booking: MyBooking; upc
         {intl.formatDate(when, { weekday: 'long', day: 'numeric', month: 'long', timeZone: booking.timeZone })} · {intl.formatTime(when, { timeStyle: 'short', timeZone: booking.timeZone })}
       </Text>
       <Text size="sm">{booking.centreName}</Text>
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         <FormattedMessage id="procedures.bookings.reference" values={{ reference: <bdi dir="ltr" style={{ fontFamily: 'monospace' }}>{booking.reference}</bdi> }} />
       </Text>
       {upcoming && booking.secret ? (

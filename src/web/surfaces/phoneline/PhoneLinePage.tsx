@@ -23,7 +23,8 @@ export function PhoneLinePage() {
   const centres = useStaffCentres();
   const registrable = (centres.data ?? []).filter((centre) => me?.grants.some((grant) => roleAllows(grant.role, 'people.register') && (grant.scopeType === 'network' || grant.centreId === centre.id)));
   const [centreId, setCentreId] = useState(() => localStorage.getItem(STORAGE_KEY));
-  const centre = registrable.find((one) => one.id === centreId) ?? registrable[0];
+  // New people are registered at a home centre: the one chosen last, else a national centre.
+  const centre = registrable.find((one) => one.id === centreId) ?? registrable.find((one) => one.kind === 'national') ?? registrable[0];
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 300);
   const [person, setPerson] = useState<Person | null>(null);
@@ -52,7 +53,7 @@ export function PhoneLinePage() {
     ) : null;
 
   return (
-    <SurfaceLayout title={<FormattedMessage id="phone.title" />} place={centre?.name} actions={picker}>
+    <SurfaceLayout title={<FormattedMessage id="phone.title" />} actions={picker}>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Card withBorder>

@@ -1,4 +1,4 @@
-import { Button, Chip, Group, Loader, ScrollArea, Stack, Text } from '@mantine/core';
+import { Button, Group, Loader, ScrollArea, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Availability } from './phone-api.js';
@@ -26,7 +26,7 @@ export function SlotPicker({ availability, loading, value, onChange }: { availab
       <ScrollArea type="auto" offsetScrollbars>
         <Group gap={6} wrap="nowrap">
           {days.map((one) => (
-            <Button key={one.date} size="xs" variant={one.date === chosenDay.date ? 'filled' : 'default'} onClick={() => setDay(one.date)} data-testid={`day-${one.date}`}>
+            <Button key={one.date} size="xs" variant={one.date === chosenDay.date ? 'filled' : 'default'} onClick={() => setDay(one.date)} aria-pressed={one.date === chosenDay.date} style={{ flexShrink: 0 }} data-testid="day">
               {dayLabel(one.date)}
             </Button>
           ))}
@@ -35,15 +35,13 @@ export function SlotPicker({ availability, loading, value, onChange }: { availab
       <Text size="sm" fw={500}>
         <FormattedMessage id="phone.book.time" />
       </Text>
-      <Chip.Group multiple={false} value={value ?? ''} onChange={(next) => onChange(next)}>
-        <Group gap={6}>
-          {chosenDay.slots.map((slot) => (
-            <Chip key={slot.startsAt} value={slot.startsAt} size="sm" data-testid="slot">
-              {slot.time} · {intl.formatMessage({ id: 'phone.book.free' }, { count: slot.free })}
-            </Chip>
-          ))}
-        </Group>
-      </Chip.Group>
+      <Group gap={6}>
+        {chosenDay.slots.map((slot) => (
+          <Button key={slot.startsAt} size="xs" radius="xl" variant={slot.startsAt === value ? 'filled' : 'light'} aria-pressed={slot.startsAt === value} onClick={() => onChange(slot.startsAt)} data-testid="slot">
+            {slot.time} · {intl.formatMessage({ id: 'phone.book.free' }, { count: slot.free })}
+          </Button>
+        ))}
+      </Group>
     </Stack>
   );
 }

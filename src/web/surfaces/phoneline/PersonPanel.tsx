@@ -7,6 +7,7 @@ import { describeError } from '../../ui/forms.js';
 import { personName, type Person } from '../reception/reception-api.js';
 import { CancelModal, MoveModal } from './BookingActions.js';
 import { BookingForm } from './BookingForm.js';
+import { Facts } from './Facts.js';
 import { nameIn, phoneKeys, usePersonAppointments, type PersonBooking } from './phone-api.js';
 import { StatusReadout } from './StatusReadout.js';
 
@@ -31,7 +32,7 @@ export function PersonPanel({ person, onClose }: { person: Person; onClose: () =
             {personName(person)}
           </Title>
           <Text size="sm" c="dimmed">
-            {[person.birthDate, ...person.contacts.map((contact) => contact.value)].filter(Boolean).join(' · ')}
+            <Facts items={[person.birthDate, ...person.contacts.map((contact) => contact.value)]} />
           </Text>
         </Stack>
         <Group gap="xs">

@@ -12,6 +12,7 @@ import { SurfaceLayout } from '../../ui/SurfaceLayout.js';
 import { personName, usePeopleSearch, useStaffCentres, type Person } from '../reception/reception-api.js';
 import { RegisterPersonModal } from '../reception/RegisterPersonModal.js';
 import { normaliseReference, REFERENCE_PATTERN, type StaffAppointment } from './phone-api.js';
+import { Facts } from './Facts.js';
 import { PersonPanel } from './PersonPanel.js';
 
 const STORAGE_KEY = 'oneroof.phone.centre';
@@ -78,10 +79,10 @@ export function PhoneLinePage() {
                 byReference.data ? (
                   <Card withBorder padding="xs" data-testid="reference-hit">
                     <Text fw={600}>
-                      {byReference.data.reference} · {byReference.data.contact.name}
+                      <bdi dir="ltr">{byReference.data.reference}</bdi> · {byReference.data.contact.name}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {intl.formatMessage({ id: `phone.state.${byReference.data.state}` })} · {[byReference.data.contact.phone, byReference.data.contact.email].filter(Boolean).join(' · ')}
+                      {intl.formatMessage({ id: `phone.state.${byReference.data.state}` })} · <Facts items={[byReference.data.contact.phone, byReference.data.contact.email]} />
                     </Text>
                     {byReference.data.personId ? (
                       <Button size="xs" mt={4} variant="light" onClick={() => void open(byReference.data!.personId!)}>
@@ -110,7 +111,7 @@ export function PhoneLinePage() {
                       <UnstyledButton key={hit.id} onClick={() => setPerson(hit)} p="xs" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }} aria-pressed={person?.id === hit.id}>
                         <Text fw={600}>{personName(hit)}</Text>
                         <Text size="xs" c="dimmed">
-                          {[hit.birthDate, ...hit.contacts.map((contact) => contact.value), ...hit.documents.map((document) => document.number)].filter(Boolean).join(' · ')}
+                          <Facts items={[hit.birthDate, ...hit.contacts.map((contact) => contact.value), ...hit.documents.map((document) => document.number)]} />
                         </Text>
                       </UnstyledButton>
                     ))}

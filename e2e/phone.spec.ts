@@ -77,4 +77,21 @@ test('an operator finds a demo person, books, moves and cancels on their behalf'
   await saveScreenshot(phonePage, 'phone-person-ar-phone');
   await small.close();
   await context.close();
+
+  // The Lisbon manager sees the cancellation among the patterns and drills down to it.
+  const office = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const manager = await office.newPage();
+  await useInterfaceLanguage(manager, 'en');
+  await signIn(manager, 'manager.lisboa');
+  await manager.goto('/office/appointments/patterns');
+  await manager.getByRole('textbox', { name: 'Bookings from' }).fill('1000');
+  await manager.getByRole('textbox', { name: 'Unconfirmed holds from' }).fill('1000');
+  await manager.getByRole('textbox', { name: 'Cancellations from' }).fill('1');
+  const patterns = manager.getByTestId('patterns');
+  await expect(patterns).toContainText('youssef.amrani@example.org');
+  await patterns.getByRole('row', { name: /youssef\.amrani@example\.org/ }).getByRole('button', { name: 'See bookings' }).click();
+  await expect(manager.getByTestId('pattern-bookings')).toContainText(reference);
+  await expect(manager.getByTestId('pattern-bookings')).toContainText('He will come with his lawyer another week');
+  await saveScreenshot(manager, 'patterns-en-desktop');
+  await office.close();
 });

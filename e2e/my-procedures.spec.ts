@@ -59,7 +59,14 @@ test('a person opens my procedures with reference and secret on a phone, in Port
     await context.close();
   }
 
-  // Desktop, Arabic: the same page, wider.
+  // Desktop: the same page, wider; Portuguese, then Arabic.
+  const wide = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const portuguese = await wide.newPage();
+  await useInterfaceLanguage(portuguese, 'pt');
+  await portuguese.goto(link);
+  await expect(portuguese.getByTestId('my-booking')).toBeVisible();
+  await saveScreenshot(portuguese, 'my-procedures-pt-desktop');
+  await wide.close();
   const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await desktop.newPage();
   await useInterfaceLanguage(page, 'ar');

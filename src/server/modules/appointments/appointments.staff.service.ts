@@ -66,7 +66,7 @@ export async function bookForPerson(db: Kysely<Database>, context: StaffContext,
         booked_by: context.actor.staffId,
         booked_at: new Date(),
       });
-      await recordPersonalDataChange(trx, context, { action: 'appointment.book', resourceType: 'appointment', resourceId: id, centreId: setup.centreId, unitId: setup.unitId, details: { reference: booked.reference, channel: input.channel, startsAt: input.startsAt } });
+      await recordPersonalDataChange(trx, context, { action: 'appointment.book', resourceType: 'appointment', resourceId: id, centreId: setup.centreId, unitId: setup.unitId, details: { reference: booked.reference, channel: input.channel, startsAt: input.startsAt, personId } });
       return booked;
     });
     return { appointment: presentStaff(row), secret: bookingSecret(masterKey, row.id) };

@@ -26,7 +26,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { givenNames: 'Ana Paula', familyNames: 'Souza', birthDate: '1988-04-12', sex: 'female', nationality: 'BR', language: 'pt', phone: '+351 912 400 101', email: 'ana.souza@example.org' },
   { givenNames: 'Djamila', familyNames: 'Tavares', birthDate: '1995-09-03', sex: 'female', nationality: 'CV', language: 'pt', phone: '+351 912 400 102' },
   { givenNames: 'Mamadu', familyNames: 'Baldé', birthDate: '1990-01-20', sex: 'male', nationality: 'GW', language: 'pt', phone: '+351 912 400 103' },
-  { givenNames: 'Olena', familyNames: 'Kovalenko', nativeGivenNames: 'Олена', nativeFamilyNames: 'Коваленко', nativeScript: 'Cyrl', birthDate: '1984-06-30', sex: 'female', nationality: 'UA', language: 'uk', phone: '+351 912 400 104' },
+  { givenNames: 'Iryna', familyNames: 'Shevchenko', nativeGivenNames: 'Ірина', nativeFamilyNames: 'Шевченко', nativeScript: 'Cyrl', birthDate: '1984-06-30', sex: 'female', nationality: 'UA', language: 'uk', phone: '+351 912 400 104' },
   { givenNames: 'Youssef', familyNames: 'El Amrani', nativeGivenNames: 'يوسف', nativeFamilyNames: 'العمراني', nativeScript: 'Arab', birthDate: '1992-11-08', sex: 'male', nationality: 'MA', language: 'ar', phone: '+351 912 400 105', email: 'youssef.amrani@example.org' },
   { givenNames: 'Fatima Zahra', familyNames: 'Benali', nativeGivenNames: 'فاطمة الزهراء', nativeFamilyNames: 'بنعلي', nativeScript: 'Arab', birthDate: '1998-02-14', sex: 'female', nationality: 'MA', language: 'ar', phone: '+351 912 400 106' },
   { givenNames: 'Priya', familyNames: 'Sharma', nativeGivenNames: 'प्रिया', nativeFamilyNames: 'शर्मा', nativeScript: 'Deva', birthDate: '1993-07-21', sex: 'female', nationality: 'IN', language: 'hi', phone: '+351 912 400 107' },

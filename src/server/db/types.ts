@@ -5,6 +5,7 @@ import type { AuditEventsTable, RealtimeEventsTable, RealtimeRetentionTable } fr
 import type { CounterSessionsTable, IdempotencyKeysTable, QueuePoliciesTable, TicketEventsTable, TicketSequencesTable, TicketsTable, VisitsTable } from './tables/queue.js';
 import type { AltchaSpentChallengesTable, AppointmentWaitlistTable, RateLimitWindowsTable } from './tables/appointments-fairness.js';
 import type { AppointmentSchedulesTable, AppointmentSeatsTable, AppointmentsTable, BookingPoliciesTable } from './tables/appointments.js';
+import type { AppointmentSchedulesTable, AppointmentSeatsTable, AppointmentsTable, BookingPoliciesTable, PortalAccessRequestsTable, PortalAccessTokensTable } from './tables/appointments.js';
 import type { QueueDevicesTable } from './tables/queue-public.js';
 import type { PeopleTable, PersonContactsTable, PersonDocumentsTable, PersonMergesTable } from './tables/people.js';
 import type { JobsTable, RecurringTaskRunsTable } from './tables/jobs.js';
@@ -57,6 +58,8 @@ export interface Database {
   booking_policies: BookingPoliciesTable;
   appointments: AppointmentsTable;
   appointment_seats: AppointmentSeatsTable;
+  portal_access_tokens: PortalAccessTokensTable;
+  portal_access_requests: PortalAccessRequestsTable;
   jobs: JobsTable;
   recurring_task_runs: RecurringTaskRunsTable;
   notifications: NotificationsTable;

@@ -8,6 +8,7 @@ import { demoBookingRows, type BookingRows } from './demo-appointments.js';
 import { DEMO_CENTRES, NETWORK_NAME, type DemoCentre } from './demo-network.js';
 import { documentNames, SERVICES } from './demo-services.js';
 import { DEMO_STAFF } from './demo-staff.js';
+import { insertDemoPeople } from './demo-people.js';
 import { portugueseHolidays } from './portuguese-holidays.js';
 import { hashDeviceToken } from '../modules/queue/queue.devices.service.js';
 
@@ -77,7 +78,8 @@ export async function loadDemoNetworkIfEmpty(db: Kysely<Database>, options: { pa
       await trx.insertInto('appointment_seats').values(booking.seats).execute();
     }
     await trx.insertInto('queue_devices').values(devices.map((device) => device.row)).execute();
-    const details = { centres: rows.centres.length, staff: DEMO_STAFF.length, appointments: booking.appointments.length };
+    const people = await insertDemoPeople(trx, rows.centres.find((centre) => centre.code === 'LIS')!.id);
+    const details = { centres: rows.centres.length, staff: DEMO_STAFF.length, appointments: booking.appointments.length, people };
     await recordAudit(trx, { actor: null, ip: null, requestId: null }, { action: 'demo.load', resourceType: 'network', resourceId: networkId, details });
     return true;
   });

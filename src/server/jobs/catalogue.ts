@@ -1,5 +1,6 @@
 import { deliverNotification } from '../notifications/deliver.js';
 import { appointmentReminderJob, seatReturnedJob } from '../modules/appointments/appointments.jobs.js';
+import { noShowSweepTask, staleHoldsTask } from '../modules/appointments/appointments.tasks.js';
 import type { JobHandler, RecurringTask } from './jobs.types.js';
 import { purgeFinishedJobs } from './purge.js';
 
@@ -12,3 +13,4 @@ export const JOB_HANDLERS: JobHandler<unknown>[] = [
 
 /** Every module's recurring tasks, in one list. */
 export const RECURRING_TASKS: RecurringTask[] = [purgeFinishedJobs];
+export const RECURRING_TASKS: RecurringTask[] = [noShowSweepTask, staleHoldsTask];

@@ -13,6 +13,7 @@ import { appointmentRoutes } from './appointments/appointments.routes.js';
 import { appointmentPortalRoutes } from './appointments/appointments.portal.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
+import { phoneLineRoutes } from './appointments/appointments.phone.routes.js';
 
 /** Every module's routes, in one list. */
 export async function registerModules(app: FastifyInstance, deps: AppDependencies): Promise<void> {
@@ -29,4 +30,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDependencie
   await app.register(appointmentPortalRoutes(deps));
   await app.register(peopleRoutes(deps));
   await app.register(notificationRoutes(deps));
+  await app.register(phoneLineRoutes(deps));
 }

@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { HomePage } from '../surfaces/backoffice/HomePage.js';
 import { auditRoutes } from '../surfaces/backoffice/audit/audit-routes.js';
+import { patternsRoutes } from '../surfaces/backoffice/patterns/patterns-routes.js';
 import { networkRoutes } from '../surfaces/backoffice/network/network-routes.js';
 import { outboxRoutes } from '../surfaces/backoffice/outbox/outbox-routes.js';
 import { staffRoutes } from '../surfaces/backoffice/staff/staff-routes.js';
@@ -8,12 +9,14 @@ import { LoginPage } from '../surfaces/login/LoginPage.js';
 import { portalRoutes } from '../surfaces/portal/portal-routes.js';
 import { publicRoutes } from '../surfaces/public-routes.js';
 import { queueStaffRoutes } from '../surfaces/queue/queue-staff-routes.js';
+import { phoneLineRoutes } from '../surfaces/phoneline/phoneline-routes.js';
 import { BackOfficeLayout } from '../ui/BackOfficeLayout.js';
 import { NotFoundPage } from '../ui/NotFoundPage.js';
 import { RequireStaff } from '../ui/RequireStaff.js';
 
 /** Pages inside the back office (under /office), one entry per area. */
 const backOfficeRoutes: RouteObject[] = [{ index: true, element: <HomePage /> }, ...networkRoutes, ...auditRoutes, ...staffRoutes, ...outboxRoutes];
+const backOfficeRoutes: RouteObject[] = [{ index: true, element: <HomePage /> }, ...networkRoutes, ...auditRoutes, ...staffRoutes, ...patternsRoutes];
 
 export const router = createBrowserRouter([
   ...portalRoutes,
@@ -28,6 +31,7 @@ export const router = createBrowserRouter([
     children: [...backOfficeRoutes, { path: '*', element: <NotFoundPage /> }],
   },
   ...queueStaffRoutes,
+  ...phoneLineRoutes,
   ...publicRoutes,
   { path: '*', element: <NotFoundPage /> },
 ]);

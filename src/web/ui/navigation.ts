@@ -1,4 +1,5 @@
 import { IconBuildingCommunity, IconDeviceDesktop, IconHome, IconLayoutDashboard, IconMailForward, IconShieldSearch, IconTicket, IconUsers } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBuildingCommunity, IconHeadset, IconDeviceDesktop, IconHome, IconLayoutDashboard, IconShieldSearch, IconTicket, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Action } from '../../shared/access.js';
 
@@ -18,8 +19,11 @@ export const NAVIGATION: NavigationItem[] = [
   { to: '/office/audit', labelId: 'nav.audit', icon: IconShieldSearch, action: 'audit.read' },
   { to: '/office/staff', labelId: 'staff.nav', icon: IconUsers, action: 'staff.read' },
   { to: '/office/outbox', labelId: 'outbox.nav', icon: IconMailForward, action: 'notifications.read' },
+  { to: '/office/appointments/patterns', labelId: 'patterns.nav', icon: IconAlertTriangle, action: 'appointments.read' },
   // Full-screen working surfaces of the queue (outside /office).
   { to: '/reception', labelId: 'nav.reception', icon: IconTicket, action: 'queue.issue' },
   { to: '/counter', labelId: 'nav.counter', icon: IconDeviceDesktop, action: 'queue.serve' },
   { to: '/board', labelId: 'nav.board', icon: IconLayoutDashboard, action: 'queue.read' },
+  // The phone line books for those who cannot use the web (outside /office).
+  { to: '/phone', labelId: 'phone.nav', icon: IconHeadset, action: 'appointments.book_for_others' },
 ];

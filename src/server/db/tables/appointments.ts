@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp, DefaultedTimestamp, CalendarDate, TimeOfDay } from './columns.js';
 
 /** Appointments (migration 0006, module appointments). */
@@ -66,6 +66,9 @@ export interface AppointmentsTable {
   no_show_at: Timestamp | null;
   /** HMAC of the client's address for public holds and bookings (migration 0017); null for staff. */
   client_address_hash: Generated<string | null>;
+  /** Phone line (migration 0020): the registry's person booked for, and why staff cancelled. */
+  person_id: ColumnType<string | null, string | null | undefined, string | null>;
+  cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
 }
@@ -77,4 +80,25 @@ export interface AppointmentSeatsTable {
   appointment_id: string;
   held_until: Timestamp | null;
   released_at: Timestamp | null;
+}
+
+/** One-time links and short sessions of "my procedures" (migration 0020). */
+export interface PortalAccessTokensTable {
+  id: string;
+  token_hash: string;
+  purpose: 'link' | 'session';
+  contact_kind: 'email' | 'phone';
+  contact_key: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+}
+
+/** Requests for an access link, counted per address and per contact (migration 0020). */
+export interface PortalAccessRequestsTable {
+  id: string;
+  kind: 'link' | 'reference';
+  address_hash: string;
+  contact_hash: string;
+  created_at: DefaultedTimestamp;
 }

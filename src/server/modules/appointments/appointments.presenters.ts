@@ -44,5 +44,7 @@ export function presentStaff(row: AppointmentRow): StaffAppointmentView {
     cancelledAt: row.cancelled_at?.toISOString() ?? null,
     checkedInAt: row.checked_in_at?.toISOString() ?? null,
     ticketId: row.ticket_id,
+    personId: row.person_id,
+    cancelReason: row.cancel_reason,
   };
 }

@@ -124,7 +124,13 @@ export type RescheduleInput = z.infer<typeof RescheduleInput>;
 
 // ── Staff ────────────────────────────────────────────────────────────────────────────────────────
 
-export const StaffBookingInput = z.object({ serviceId: z.uuid(), startsAt: Instant, channel: z.enum(['phone', 'staff']), contact: Contact });
+export const StaffBookingInput = z.object({
+  serviceId: z.uuid(),
+  startsAt: Instant,
+  channel: z.enum(['phone', 'staff']),
+  contact: Contact,
+  personId: z.uuid().nullish().describe('The person of the registry the booking is for (people.read on their home centre)'),
+});
 export type StaffBookingInput = z.infer<typeof StaffBookingInput>;
 
 export const StaffAppointmentView = z.object({
@@ -141,6 +147,8 @@ export const StaffAppointmentView = z.object({
   cancelledAt: z.string().nullable(),
   checkedInAt: z.string().nullable(),
   ticketId: z.uuid().nullable().describe('The queue ticket the appointment became at check-in'),
+  personId: z.uuid().nullable().describe('The person of the registry it was booked for, when known'),
+  cancelReason: z.string().nullable().describe('Why staff cancelled it'),
 });
 export type StaffAppointmentView = z.infer<typeof StaffAppointmentView>;
 

@@ -5,6 +5,7 @@ import { AppError } from '../../http/errors.js';
 import type { StaffContext } from '../../http/request-context.js';
 import { recordPersonalDataChange, recordPersonalDataRead } from '../audit/audit.service.js';
 import { findServiceById } from '../network/network.catalogue.service.js';
+import { findReadablePerson } from '../people/people.lookup.service.js';
 import { addDays } from '../network/network.opening.js';
 import { findCentreById } from '../network/network.service.js';
 import { findBookableSlot, loadBookingSetup } from './appointments.availability.service.js';
@@ -40,6 +41,8 @@ export async function bookForPerson(db: Kysely<Database>, context: StaffContext,
   const repeated = await earlier();
   if (repeated) return repeated;
   const { keys, columns } = contactColumns(input.contact);
+  // Booking for a registered person takes being allowed to read them (404 like a stranger otherwise).
+  const personId = input.personId ? (await findReadablePerson(db, context.actor, input.personId)).id : null;
   const range = await findBookableSlot(db, setup, startsAt, input.channel);
   try {
     const row = await db.transaction().execute(async (trx) => {
@@ -59,13 +62,14 @@ export async function bookForPerson(db: Kysely<Database>, context: StaffContext,
         channel: input.channel,
         hold_expires_at: new Date(),
         ...columns,
+        person_id: personId,
         token_hash: secretHash(bookingSecret(masterKey, id)),
         hold_key: key,
         booked_by: context.actor.staffId,
         booked_at: new Date(),
       });
       await afterBooked(trx, messenger, booked);
-      await recordPersonalDataChange(trx, context, { action: 'appointment.book', resourceType: 'appointment', resourceId: id, centreId: setup.centreId, unitId: setup.unitId, details: { reference: booked.reference, channel: input.channel, startsAt: input.startsAt } });
+      await recordPersonalDataChange(trx, context, { action: 'appointment.book', resourceType: 'appointment', resourceId: id, centreId: setup.centreId, unitId: setup.unitId, details: { reference: booked.reference, channel: input.channel, startsAt: input.startsAt, personId } });
       return booked;
     });
     return { appointment: presentStaff(row), secret: bookingSecret(masterKey, row.id) };

@@ -4,7 +4,6 @@ import type { LoginAttemptsTable, OidcLoginsTable, StaffIdentitiesTable, StaffRo
 import type { AuditEventsTable, RealtimeEventsTable, RealtimeRetentionTable } from './tables/audit-realtime.js';
 import type { CounterSessionsTable, IdempotencyKeysTable, QueuePoliciesTable, TicketEventsTable, TicketSequencesTable, TicketsTable, VisitsTable } from './tables/queue.js';
 import type { AltchaSpentChallengesTable, AppointmentWaitlistTable, RateLimitWindowsTable } from './tables/appointments-fairness.js';
-import type { AppointmentSchedulesTable, AppointmentSeatsTable, AppointmentsTable, BookingPoliciesTable } from './tables/appointments.js';
 import type { AppointmentSchedulesTable, AppointmentSeatsTable, AppointmentsTable, BookingPoliciesTable, PortalAccessRequestsTable, PortalAccessTokensTable } from './tables/appointments.js';
 import type { QueueDevicesTable } from './tables/queue-public.js';
 import type { PeopleTable, PersonContactsTable, PersonDocumentsTable, PersonMergesTable } from './tables/people.js';

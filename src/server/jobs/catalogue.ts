@@ -12,5 +12,4 @@ export const JOB_HANDLERS: JobHandler<unknown>[] = [
 ];
 
 /** Every module's recurring tasks, in one list. */
-export const RECURRING_TASKS: RecurringTask[] = [purgeFinishedJobs];
-export const RECURRING_TASKS: RecurringTask[] = [noShowSweepTask, staleHoldsTask];
+export const RECURRING_TASKS: RecurringTask[] = [purgeFinishedJobs, noShowSweepTask, staleHoldsTask];

@@ -15,8 +15,14 @@ import { NotFoundPage } from '../ui/NotFoundPage.js';
 import { RequireStaff } from '../ui/RequireStaff.js';
 
 /** Pages inside the back office (under /office), one entry per area. */
-const backOfficeRoutes: RouteObject[] = [{ index: true, element: <HomePage /> }, ...networkRoutes, ...auditRoutes, ...staffRoutes, ...outboxRoutes];
-const backOfficeRoutes: RouteObject[] = [{ index: true, element: <HomePage /> }, ...networkRoutes, ...auditRoutes, ...staffRoutes, ...patternsRoutes];
+const backOfficeRoutes: RouteObject[] = [
+  { index: true, element: <HomePage /> },
+  ...networkRoutes,
+  ...auditRoutes,
+  ...staffRoutes,
+  ...outboxRoutes,
+  ...patternsRoutes,
+];
 
 export const router = createBrowserRouter([
   ...portalRoutes,

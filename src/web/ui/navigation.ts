@@ -1,5 +1,15 @@
-import { IconBuildingCommunity, IconDeviceDesktop, IconHome, IconLayoutDashboard, IconMailForward, IconShieldSearch, IconTicket, IconUsers } from '@tabler/icons-react';
-import { IconAlertTriangle, IconBuildingCommunity, IconHeadset, IconDeviceDesktop, IconHome, IconLayoutDashboard, IconShieldSearch, IconTicket, IconUsers } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconBuildingCommunity,
+  IconDeviceDesktop,
+  IconHeadset,
+  IconHome,
+  IconLayoutDashboard,
+  IconMailForward,
+  IconShieldSearch,
+  IconTicket,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Action } from '../../shared/access.js';
 

@@ -8,6 +8,7 @@ import { redeemAccessLink, requestAccessLink, viewByReference, viewBySession } f
 import { PatternBookings, PatternBookingsQuery, PatternList, PatternQuery } from './appointments.patterns.schemas.js';
 import { listPatterns, patternBookings } from './appointments.patterns.service.js';
 import { BookableService, CancellationInput, CancellationResult, PersonAppointments, ServiceParams, StaffAvailabilityQuery } from './appointments.phone.schemas.js';
+import { bookingMessenger } from './appointments.notify.js';
 import { bookableServices, cancelWithReason, personAppointments, staffAvailability } from './appointments.phone.service.js';
 import { AvailabilityView, IdParams, SecretInput } from './appointments.schemas.js';
 
@@ -39,7 +40,7 @@ export const phoneLineRoutes = (deps: AppDependencies): FastifyPluginAsyncZod =>
 
   app.post('/api/v1/appointments/cancellations', {
     schema: { tags, security, summary: 'Cancel one or several bookings with the reason (book_for_others or manage where they are; audited with the reason)', body: CancellationInput, response: { 200: CancellationResult } },
-  }, async (request) => cancelWithReason(db, staffContextOf(request), request.body));
+  }, async (request) => cancelWithReason(db, staffContextOf(request), bookingMessenger(deps.config, await key()), request.body));
 
   // ── Suspicious patterns ────────────────────────────────────────────────────────────────────────
 

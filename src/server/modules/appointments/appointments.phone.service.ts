@@ -9,6 +9,7 @@ import { findReadablePerson } from '../people/people.lookup.service.js';
 import { todaysTicketsOf } from '../queue/queue.person-visits.service.js';
 import { bookableDays, loadBookingSetup, MAX_AVAILABILITY_DAYS } from './appointments.availability.service.js';
 import { cancelInTransaction } from './appointments.link.service.js';
+import type { BookingMessenger } from './appointments.notify.js';
 import { can, ensureCan } from './appointments.policy.js';
 import { presentStaff } from './appointments.presenters.js';
 import * as repo from './appointments.repo.js';
@@ -101,7 +102,7 @@ function mayCancel(context: StaffContext, place: { centreId: string; unitId: str
  * all are cancelled in one transaction, each audited with the reason. Already cancelled ones stay as
  * they are; checked-in or missed ones cannot be cancelled (409).
  */
-export async function cancelWithReason(db: Kysely<Database>, context: StaffContext, input: CancellationInput): Promise<CancellationResult> {
+export async function cancelWithReason(db: Kysely<Database>, context: StaffContext, messenger: BookingMessenger, input: CancellationInput): Promise<CancellationResult> {
   const rows = await phoneRepo.findWithUnit(db, input.appointmentIds);
   const byId = new Map(rows.map((row) => [row.id, row]));
   for (const id of input.appointmentIds) {
@@ -115,7 +116,7 @@ export async function cancelWithReason(db: Kysely<Database>, context: StaffConte
     const done: repo.AppointmentRow[] = [];
     for (const id of input.appointmentIds) {
       const row = byId.get(id)!;
-      const cancelled = await cancelInTransaction(trx, row, context.actor.staffId);
+      const cancelled = await cancelInTransaction(trx, messenger, row, context.actor.staffId);
       if (cancelled) {
         await repo.updateAppointment(trx, id, { cancel_reason: input.reason });
         await recordPersonalDataChange(trx, context, { action: 'appointment.cancel', resourceType: 'appointment', resourceId: id, centreId: row.centre_id, unitId: row.unit_id, reason: input.reason, details: { by: 'staff', reference: row.reference } });

@@ -61,6 +61,8 @@ const environmentSchema = z.object({
     .positive('expected a positive number of days')
     .max(365, 'expected at most 365 days')
     .default(3),
+  MT_URL: urlWithProtocol(['http://', 'https://']).optional(),
+  MT_API_KEY: z.string().min(1).optional(),
   HOST_LANGUAGE: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language code such as pt or pt-BR')
@@ -89,6 +91,8 @@ export interface Config {
   loginLockoutMinutes: number;
   oidc: { issuerUrl: string; clientId: string; clientSecret: string; buttonLabel: string } | undefined;
   hostLanguage: string;
+  /** A LibreTranslate-style machine translation service for article drafts; none by default. */
+  machineTranslation: { url: string; apiKey: string | undefined } | undefined;
   /** How often open event streams send a heartbeat comment (and re-check their session). */
   realtimeHeartbeatMs: number;
   /** Realtime events older than this are deleted; the audit journal is never. */
@@ -148,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     hostLanguage: values.HOST_LANGUAGE,
+    machineTranslation: values.MT_URL ? { url: values.MT_URL.replace(/\/$/, ''), apiKey: values.MT_API_KEY } : undefined,
     realtimeHeartbeatMs: Math.round(values.REALTIME_HEARTBEAT_SECONDS * 1000),
     realtimeRetentionDays: values.REALTIME_RETENTION_DAYS,
   };

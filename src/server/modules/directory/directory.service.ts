@@ -52,12 +52,21 @@ export async function importDirectory(db: Kysely<Database>, context: StaffContex
       'Some rows are not valid; nothing was imported',
     );
   }
-  const imported = await db.transaction().execute(async (trx) => {
-    const counts = await writeDataset(trx, outcome.dataset);
-    await recordAudit(trx, context, { action: 'directory.import', resourceType: 'directory', details: { rows: counts } });
-    return counts;
-  });
-  return { imported };
+  try {
+    const imported = await db.transaction().execute(async (trx) => {
+      const counts = await writeDataset(trx, outcome.dataset);
+      await recordAudit(trx, context, { action: 'directory.import', resourceType: 'directory', details: { rows: counts } });
+      return counts;
+    });
+    return { imported };
+  } catch (error) {
+    // What only the database can see (a service linked twice to one location): the whole import rolled back.
+    const { code, constraint, detail } = (error ?? {}) as { code?: string; constraint?: string; detail?: string };
+    if (code === '23505' || code === '23503' || code === '23514') {
+      throw AppError.invalid([{ path: constraint ?? 'body', message: detail ?? 'a row conflicts with another row' }], 'A row conflicts with the directory; nothing was imported');
+    }
+    throw error;
+  }
 }
 
 /** Regenerates the under-the-roof entries from the network model (centres, units, services, hours). */

@@ -10,6 +10,8 @@ import { documentNames, SERVICES } from './demo-services.js';
 import { DEMO_STAFF } from './demo-staff.js';
 import { portugueseHolidays } from './portuguese-holidays.js';
 import { hashDeviceToken } from '../modules/queue/queue.devices.service.js';
+import { loadDemoKnowledge } from './demo-knowledge.js';
+import { loadDemoDirectory } from './demo-directory.js';
 
 export interface DemoAccount {
   username: string;
@@ -77,6 +79,8 @@ export async function loadDemoNetworkIfEmpty(db: Kysely<Database>, options: { pa
       await trx.insertInto('appointment_seats').values(booking.seats).execute();
     }
     await trx.insertInto('queue_devices').values(devices.map((device) => device.row)).execute();
+    await loadDemoKnowledge(trx, networkId);
+    await loadDemoDirectory(trx);
     const details = { centres: rows.centres.length, staff: DEMO_STAFF.length, appointments: booking.appointments.length };
     await recordAudit(trx, { actor: null, ip: null, requestId: null }, { action: 'demo.load', resourceType: 'network', resourceId: networkId, details });
     return true;

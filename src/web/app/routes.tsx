@@ -3,6 +3,7 @@ import { HomePage } from '../surfaces/backoffice/HomePage.js';
 import { auditRoutes } from '../surfaces/backoffice/audit/audit-routes.js';
 import { networkRoutes } from '../surfaces/backoffice/network/network-routes.js';
 import { staffRoutes } from '../surfaces/backoffice/staff/staff-routes.js';
+import { knowledgeRoutes } from '../surfaces/backoffice/knowledge/knowledge-routes.js';
 import { LoginPage } from '../surfaces/login/LoginPage.js';
 import { publicRoutes } from '../surfaces/public-routes.js';
 import { queueStaffRoutes } from '../surfaces/queue/queue-staff-routes.js';
@@ -11,7 +12,7 @@ import { NotFoundPage } from '../ui/NotFoundPage.js';
 import { RequireStaff } from '../ui/RequireStaff.js';
 
 /** Pages inside the back office (under /office), one entry per area. */
-const backOfficeRoutes: RouteObject[] = [{ index: true, element: <HomePage /> }, ...networkRoutes, ...auditRoutes, ...staffRoutes];
+const backOfficeRoutes: RouteObject[] = [{ index: true, element: <HomePage /> }, ...networkRoutes, ...auditRoutes, ...staffRoutes, ...knowledgeRoutes];
 
 export const router = createBrowserRouter([
   { path: '/', element: <Navigate to="/office" replace /> },

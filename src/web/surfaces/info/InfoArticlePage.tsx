@@ -48,7 +48,7 @@ export function ArticleView({ article, large = false, actions }: { article: Read
           {article.title}
         </Title>
         {article.summary ? (
-          <Text size={large ? 'xl' : 'lg'} c="dimmed">
+          <Text size={large ? 'xl' : 'lg'} c="gray.7">
             {article.summary}
           </Text>
         ) : null}
@@ -65,6 +65,8 @@ export function ArticleView({ article, large = false, actions }: { article: Read
           <div dangerouslySetInnerHTML={{ __html: article.html }} />
         </Typography>
       </Stack>
+      {/* Document and service names come in the language of the text shown. */}
+      <Stack gap="md" lang={article.language} dir={article.dir}>
       {article.requiredDocuments.length > 0 ? (
         <Stack gap="xs">
           <Title order={2} size="h4">
@@ -89,7 +91,8 @@ export function ArticleView({ article, large = false, actions }: { article: Read
           </List>
         </Stack>
       ) : null}
-      <Text size="sm" c="dimmed">
+      </Stack>
+      <Text size="sm" c="gray.7">
         <FormattedMessage id="info.updated" values={{ version: article.version, date: intl.formatDate(article.publishedAt, { dateStyle: 'long' }) }} />
       </Text>
     </Stack>

@@ -79,7 +79,7 @@ export function InfoDirectoryPage() {
           <Title order={1}>
             <FormattedMessage id="info.directory.title" />
           </Title>
-          <Text c="dimmed">
+          <Text c="gray.7">
             <FormattedMessage id="info.directory.subtitle" />
           </Text>
         </Stack>

@@ -35,7 +35,7 @@ export function InfoHomePage() {
           <Title order={1}>
             <FormattedMessage id="info.title" />
           </Title>
-          <Text c="dimmed">
+          <Text c="gray.7">
             <FormattedMessage id="info.subtitle" />
           </Text>
         </Stack>

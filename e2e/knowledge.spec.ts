@@ -1,0 +1,69 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { saveScreenshot, signIn } from './support.js';
+
+/** No serious or critical accessibility violation on a citizen page. */
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const severe = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(severe.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('an editor changes a Portuguese article: the Arabic translation turns outdated for the translator and readers get a note', async ({ browser }) => {
+  const editorPage = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  await signIn(editorPage, 'editor');
+  await editorPage.goto('/office/knowledge');
+  await editorPage.getByTestId('article-link').filter({ hasText: 'Serviço Nacional de Saúde' }).click();
+  const body = editorPage.getByTestId('article-body');
+  await expect(body).toHaveValue(/número de utente/);
+  await body.fill(`${await body.inputValue()}\n\nLeve também o cartão de contribuinte, se o tiver.`);
+  await editorPage.getByTestId('publish-article').click();
+  await expect(editorPage.getByText('Published: version 2').first()).toBeVisible();
+
+  const translatorPage = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  await signIn(translatorPage, 'translator');
+  await translatorPage.goto('/office/knowledge?tab=translations&language=ar');
+  const row = translatorPage.getByTestId('work-list').getByRole('row').filter({ hasText: 'Serviço Nacional de Saúde' });
+  await expect(row).toHaveAttribute('data-state', 'outdated');
+  await row.getByRole('link').click();
+  await expect(translatorPage.getByTestId('translation-state')).toBeVisible();
+  await expect(translatorPage.getByTestId('source-diff').last().locator('ins')).toContainText('cartão de contribuinte');
+
+  const reader = await (await browser.newContext({ locale: 'ar', viewport: { width: 390, height: 844 } })).newPage();
+  await reader.goto('/info/inscricao-no-servico-nacional-de-saude?lang=ar');
+  await expect(reader.getByTestId('reader-note-outdated')).toBeVisible();
+  await expect(reader.getByTestId('article-title')).toHaveText('Inscrição no Serviço Nacional de Saúde');
+  await expect(reader.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expectAccessible(reader);
+  await saveScreenshot(reader, 'info-article-ar-outdated');
+});
+
+test('a reader searches in Ukrainian and finds the Ukrainian article', async ({ browser }) => {
+  const reader = await (await browser.newContext({ locale: 'uk', viewport: { width: 390, height: 844 } })).newPage();
+  await reader.goto('/info?lang=uk');
+  await reader.getByTestId('info-search').fill('безкоштовні курси');
+  await reader.getByTestId('info-search').press('Enter');
+  const result = reader.getByTestId('search-result').first();
+  await expect(result).toContainText('Курси португальської мови для дорослих');
+  await expectAccessible(reader);
+  await saveScreenshot(reader, 'info-search-uk');
+  await result.click();
+  await expect(reader.getByTestId('article-title')).toHaveText('Курси португальської мови для дорослих');
+  await expect(reader.getByTestId('reader-note-missing')).toHaveCount(0);
+  await expectAccessible(reader);
+});
+
+test('the directory is readable on a phone and its HSDS export imports back unchanged', async ({ browser, request }) => {
+  const reader = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } })).newPage();
+  await reader.goto('/info/directory?lang=en');
+  await expect(reader.getByTestId('directory-service').first()).toBeVisible();
+  await expectAccessible(reader);
+
+  const exported = await (await request.get('/api/v1/public/directory/export')).json();
+  expect(exported.organization.length).toBeGreaterThan(5);
+  const login = await request.post('/api/v1/auth/login', { data: { username: 'editor', password: 'e2e-demo-password' } });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const imported = await request.post('/api/v1/directory/import', { data: exported, headers: { 'x-csrf-token': csrfToken } });
+  expect(imported.status()).toBe(200);
+  expect(await (await request.get('/api/v1/public/directory/export')).json()).toEqual(exported);
+});

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { saveScreenshot, signIn } from './support.js';
 
@@ -66,4 +66,30 @@ test('the directory is readable on a phone and its HSDS export imports back unch
   const imported = await request.post('/api/v1/directory/import', { data: exported, headers: { 'x-csrf-token': csrfToken } });
   expect(imported.status()).toBe(200);
   expect(await (await request.get('/api/v1/public/directory/export')).json()).toEqual(exported);
+});
+
+test('the kiosk shows the directory in Urdu, right to left, and a QR code for an article', async ({ browser, request }) => {
+  const login = await request.post('/api/v1/auth/login', { data: { username: 'admin', password: 'e2e-demo-password' } });
+  expect(login.ok()).toBe(true);
+  const centres = (await (await request.get('/api/v1/centres')).json()) as { id: string; code: string }[];
+  const lisbon = centres.find((centre) => centre.code === 'LIS')!;
+  const kiosk = await (await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'pt-PT' })).newPage();
+  await kiosk.goto(`/kiosk/${lisbon.id}/info`);
+  await kiosk.getByTestId('kiosk-info-language-ur').click();
+  await kiosk.getByTestId('kiosk-info-directory').click();
+  await expect(kiosk.getByTestId('directory-service').first()).toBeVisible();
+  await expect(kiosk.locator('[lang="ur"][dir="rtl"]').first()).toBeVisible();
+  await expectAccessible(kiosk);
+  await saveScreenshot(kiosk, 'kiosk-info-directory-ur');
+
+  await kiosk.getByTestId('kiosk-info-start-over').click();
+  await expect(kiosk).toHaveURL(new RegExp(`/kiosk/${lisbon.id}\\?`));
+  await kiosk.goto(`/kiosk/${lisbon.id}/info`);
+  await kiosk.getByTestId('kiosk-info-language-ar').click();
+  await kiosk.getByRole('button', { name: 'دورات اللغة' }).click();
+  await kiosk.getByRole('button', { name: 'دروس اللغة البرتغالية للكبار' }).click();
+  await kiosk.getByTestId('kiosk-send-to-phone').click();
+  await expect(kiosk.getByTestId('kiosk-article-qr')).toBeVisible();
+  await expectAccessible(kiosk);
+  await saveScreenshot(kiosk, 'kiosk-info-article-ar-qr');
 });

@@ -81,6 +81,8 @@ describe('import', () => {
     const recent = await test.app.inject({ method: 'GET', url: '/api/v1/public/directory/services?modified_after=2026-06-01T00:00:00Z' });
     // The partner rows carry their own date (March 2026); the generated ones were written now.
     expect(recent.json().contents.map((service: { origin: string }) => service.origin)).toEqual(['network']);
+    const otherCentre = await test.app.inject({ method: 'GET', url: `/api/v1/public/directory/services?centre_id=${crypto.randomUUID()}` });
+    expect(otherCentre.json().contents.map((service: { origin: string }) => service.origin)).toEqual(['import']);
     const bad = await test.app.inject({ method: 'GET', url: '/api/v1/public/directory/services?modified_after=soon&per_page=1000' });
     expect(bad.statusCode).toBe(400);
     const partner = (await test.app.inject({ method: 'GET', url: `/api/v1/public/directory/services/${dataset.service[0]!.id}` })).json();

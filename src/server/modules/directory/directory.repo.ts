@@ -58,16 +58,35 @@ export async function upsertRows(db: Kysely<Database>, table: HsdsTable, rows: R
 
 // ── Public reading ───────────────────────────────────────────────────────────────────────────────
 
-export async function countServices(db: Kysely<Database>, modifiedAfter: Date | undefined): Promise<number> {
-  let query = db.selectFrom('directory_service').select((eb) => eb.fn.countAll<string>().as('total')).where('status', '<>', 'defunct');
-  if (modifiedAfter) query = query.where('last_modified', '>', modifiedAfter);
-  return Number((await query.executeTakeFirstOrThrow()).total);
+export interface ServiceFilter {
+  modifiedAfter?: Date | undefined;
+  /** Services offered at this centre (its location) and every partner service: what a kiosk there shows. */
+  centreId?: string | undefined;
 }
 
-export async function pageOfServices(db: Kysely<Database>, options: { modifiedAfter?: Date | undefined; offset: number; limit: number }) {
-  let query = db.selectFrom('directory_service').selectAll().where('status', '<>', 'defunct');
-  if (options.modifiedAfter) query = query.where('last_modified', '>', options.modifiedAfter);
-  return query.orderBy('name').orderBy('id').offset(options.offset).limit(options.limit).execute();
+function servicesMatching(db: Kysely<Database>, filter: ServiceFilter) {
+  let query = db.selectFrom('directory_service').where('status', '<>', 'defunct');
+  if (filter.modifiedAfter) query = query.where('last_modified', '>', filter.modifiedAfter);
+  const centreId = filter.centreId;
+  if (centreId) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('origin', '<>', 'network'),
+        eb.exists(eb.selectFrom('directory_service_at_location as link').select('link.id').whereRef('link.service_id', '=', 'directory_service.id').where('link.location_id', '=', centreId)),
+      ]),
+    );
+  }
+  return query;
+}
+
+export async function countServices(db: Kysely<Database>, filter: ServiceFilter): Promise<number> {
+  const row = await servicesMatching(db, filter).select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+export async function pageOfServices(db: Kysely<Database>, filter: ServiceFilter & { offset: number; limit: number }) {
+  // Services of the centre first (origin network), then partners; by name within each.
+  return servicesMatching(db, filter).selectAll().orderBy('origin').orderBy('name').orderBy('id').offset(filter.offset).limit(filter.limit).execute();
 }
 
 /** The rows around a set of services, for nesting them into HSDS service objects. */

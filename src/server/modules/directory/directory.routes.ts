@@ -12,6 +12,8 @@ const ServicesQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   per_page: z.coerce.number().int().min(1).max(100).default(20),
   modified_after: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time such as 2026-01-31T00:00:00Z' }).optional(),
+  /** OneRoof extension: the services of this centre and every partner (what a kiosk there shows). */
+  centre_id: z.uuid().optional(),
 });
 const ExportQuery = z.object({ format: z.enum(['json', 'datapackage']).default('json') });
 const AnyObject = z.record(z.string(), z.unknown());
@@ -26,7 +28,12 @@ export const directoryRoutes = (deps: AppDependencies): FastifyPluginAsyncZod =>
   app.get('/api/v1/public/directory/services', {
     schema: { tags, summary: 'Services as HSDS v3 objects, paged; modified_after lists only what changed since', querystring: ServicesQuery, response: { 200: AnyObject } },
   }, async (request) =>
-    directory.listServices(db, { page: request.query.page, perPage: request.query.per_page, modifiedAfter: request.query.modified_after ? new Date(request.query.modified_after) : undefined }),
+    directory.listServices(db, {
+      page: request.query.page,
+      perPage: request.query.per_page,
+      modifiedAfter: request.query.modified_after ? new Date(request.query.modified_after) : undefined,
+      centreId: request.query.centre_id,
+    }),
   );
 
   app.get('/api/v1/public/directory/services/:id', {

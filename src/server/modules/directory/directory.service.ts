@@ -96,9 +96,10 @@ export type ServicePage = {
 };
 
 /** Services, newest changes visible through `modified_after`, each nested as HSDS v3 presents a service. */
-export async function listServices(db: Kysely<Database>, query: { page: number; perPage: number; modifiedAfter?: Date | undefined }): Promise<ServicePage> {
-  const total = await repo.countServices(db, query.modifiedAfter);
-  const rows = await repo.pageOfServices(db, { modifiedAfter: query.modifiedAfter, offset: (query.page - 1) * query.perPage, limit: query.perPage });
+export async function listServices(db: Kysely<Database>, query: { page: number; perPage: number } & repo.ServiceFilter): Promise<ServicePage> {
+  const filter = { modifiedAfter: query.modifiedAfter, centreId: query.centreId };
+  const total = await repo.countServices(db, filter);
+  const rows = await repo.pageOfServices(db, { ...filter, offset: (query.page - 1) * query.perPage, limit: query.perPage });
   const contents = await nestServices(db, rows as unknown as Row[]);
   const totalPages = Math.max(1, Math.ceil(total / query.perPage));
   return { total_items: total, total_pages: totalPages, page_number: query.page, size: contents.length, first_page: query.page === 1, last_page: query.page >= totalPages, empty: contents.length === 0, contents };

@@ -8,6 +8,7 @@ import { ListenButton } from '../../ui/ListenButton.js';
 import { useContentLanguage } from './content-language.js';
 import { InfoLayout, ReaderNoteAlert } from './InfoLayout.js';
 import { useArticle, type ReaderArticle } from './info-api.js';
+import './info.css';
 
 /** /info/:slug: one article in the reader's language, or the source with a note saying why. */
 export function InfoArticlePage() {
@@ -41,7 +42,7 @@ export function InfoArticlePage() {
 export function ArticleView({ article, large = false, actions }: { article: ReaderArticle; large?: boolean; actions?: React.ReactNode }) {
   const intl = useIntl();
   return (
-    <Stack gap="md" component="article">
+    <Stack gap="md" component="article" className="info-article">
       <ReaderNoteAlert note={article.note} requested={article.requestedLanguage} shown={article.language} />
       <Stack gap="md" lang={article.language} dir={article.dir}>
         <Title order={1} size={large ? 40 : 'h2'} data-testid="article-title">

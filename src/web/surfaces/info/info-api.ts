@@ -62,6 +62,6 @@ export interface DirectoryPage {
   contents: DirectoryService[];
 }
 
-export function useDirectory(page: number, perPage = 20) {
-  return useQuery({ queryKey: ['info-directory', page, perPage], queryFn: () => api.get<DirectoryPage>(`/api/v1/public/directory/services${queryString({ page, per_page: perPage })}`) });
+export function useDirectory(page: number, perPage = 20, centreId?: string) {
+  return useQuery({ queryKey: ['info-directory', page, perPage, centreId], queryFn: () => api.get<DirectoryPage>(`/api/v1/public/directory/services${queryString({ page, per_page: perPage, centre_id: centreId })}`) });
 }

@@ -93,3 +93,17 @@ test('the kiosk shows the directory in Urdu, right to left, and a QR code for an
   await expectAccessible(kiosk);
   await saveScreenshot(kiosk, 'kiosk-info-article-ar-qr');
 });
+
+test('readers in Hindi and Chinese get the source with a note, and each page passes axe', async ({ browser }) => {
+  for (const language of ['hi', 'zh-Hans']) {
+    const reader = await (await browser.newContext({ locale: language, viewport: { width: 390, height: 844 } })).newPage();
+    await reader.goto(`/info/cursos-de-portugues?lang=${language}`);
+    await expect(reader.getByTestId('reader-note-missing')).toBeVisible();
+    await expect(reader.getByTestId('content-language-picker')).toHaveValue(language === 'hi' ? 'हिन्दी' : '简体中文');
+    await expectAccessible(reader);
+    await saveScreenshot(reader, `info-article-${language}-missing`);
+    await reader.goto(`/info?lang=${language}`);
+    await expectAccessible(reader);
+    await saveScreenshot(reader, `info-home-${language}`);
+  }
+});

@@ -1,7 +1,7 @@
-import { Alert, Badge, Button, Card, Center, Grid, Group, List, Loader, Select, Stack, Text, Textarea, TextInput, Title, Typography } from '@mantine/core';
+import { Alert, Badge, Button, Card, Center, Grid, Group, List, Loader, MultiSelect, Select, Stack, Text, Textarea, TextInput, Title, Typography } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -19,6 +19,28 @@ interface ArticleValues {
   title: string;
   summary: string;
   body: string;
+  serviceIds: string[];
+  /** One document per line, in the host language. */
+  documents: string;
+}
+
+/** The form's values as the API takes them: documents become names in the host language. */
+function toRequest(values: ArticleValues, hostLanguage: string) {
+  const { documents, ...rest } = values;
+  const lines = documents.split('\n').map((line) => line.trim()).filter(Boolean);
+  return { ...rest, requiredDocuments: lines.map((line) => ({ names: { [hostLanguage]: line } })) };
+}
+
+/** Every service of the centres the editor may read, for linking; named "service — centre". */
+function useServiceOptions(hostLanguage: string) {
+  const centres = useQuery({ queryKey: ['centres'], queryFn: () => api.get<{ id: string; name: string }[]>('/api/v1/centres') });
+  const services = useQueries({
+    queries: (centres.data ?? []).map((centre) => ({
+      queryKey: ['centre-services', centre.id],
+      queryFn: () => api.get<{ id: string; names: Record<string, string> }[]>(`/api/v1/centres/${centre.id}/services`),
+    })),
+  });
+  return (centres.data ?? []).flatMap((centre, index) => (services[index]?.data ?? []).map((service) => ({ value: service.id, label: `${service.names[hostLanguage] ?? Object.values(service.names)[0]} — ${centre.name}` })));
 }
 
 /** /office/knowledge/new and /office/knowledge/:id: the Portuguese source, its preview, publication. */
@@ -36,9 +58,19 @@ function ArticleForm({ article }: { article: ArticleDetail | undefined }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const mayEdit = useCan()('knowledge.edit');
+  const hostLanguage = article?.sourceLanguage ?? 'pt';
   const form = useForm<ArticleValues>({
-    initialValues: { slug: article?.slug ?? '', topic: article?.topic ?? 'residence', title: article?.title ?? '', summary: article?.summary ?? '', body: article?.body ?? '' },
+    initialValues: {
+      slug: article?.slug ?? '',
+      topic: article?.topic ?? 'residence',
+      title: article?.title ?? '',
+      summary: article?.summary ?? '',
+      body: article?.body ?? '',
+      serviceIds: article?.serviceIds ?? [],
+      documents: (article?.requiredDocuments ?? []).map((document) => document.names[hostLanguage] ?? '').join('\n'),
+    },
   });
+  const serviceOptions = useServiceOptions(hostLanguage);
   useEffect(() => {
     if (article) form.resetDirty();
     // Only when another article is opened.
@@ -52,7 +84,7 @@ function ArticleForm({ article }: { article: ArticleDetail | undefined }) {
   const save = useApiMutation({
     form,
     successMessageId: 'knowledge.saved',
-    mutationFn: (values: ArticleValues) => (article ? api.patch<ArticleDetail>(`/api/v1/knowledge/articles/${article.id}`, values) : api.post<ArticleDetail>('/api/v1/knowledge/articles', values)),
+    mutationFn: (values: ArticleValues) => (article ? api.patch<ArticleDetail>(`/api/v1/knowledge/articles/${article.id}`, toRequest(values, hostLanguage)) : api.post<ArticleDetail>('/api/v1/knowledge/articles', toRequest(values, hostLanguage))),
     onSuccess: (saved) => {
       refresh(saved);
       if (!article) void navigate(`/office/knowledge/${saved.id}`, { replace: true });
@@ -60,7 +92,7 @@ function ArticleForm({ article }: { article: ArticleDetail | undefined }) {
   });
   const publish = useApiMutation({
     mutationFn: async () => {
-      const saved = form.isDirty() && article ? await api.patch<ArticleDetail>(`/api/v1/knowledge/articles/${article.id}`, form.values) : article!;
+      const saved = form.isDirty() && article ? await api.patch<ArticleDetail>(`/api/v1/knowledge/articles/${article.id}`, toRequest(form.values, hostLanguage)) : article!;
       return api.post<ArticleDetail>(`/api/v1/knowledge/articles/${saved.id}/publish`);
     },
     onSuccess: (saved) => {
@@ -102,6 +134,15 @@ function ArticleForm({ article }: { article: ArticleDetail | undefined }) {
               </Group>
               <Textarea label={intl.formatMessage({ id: 'knowledge.field.summary' })} autosize minRows={2} {...form.getInputProps('summary')} disabled={!mayEdit} />
               <Textarea label={intl.formatMessage({ id: 'knowledge.field.body' })} description={intl.formatMessage({ id: 'knowledge.field.bodyHelp' })} autosize minRows={12} required {...form.getInputProps('body')} disabled={!mayEdit} ff="monospace" data-testid="article-body" />
+              <MultiSelect
+                label={intl.formatMessage({ id: 'knowledge.field.services' })}
+                description={intl.formatMessage({ id: 'knowledge.field.servicesHelp' })}
+                data={serviceOptions}
+                searchable
+                {...form.getInputProps('serviceIds')}
+                disabled={!mayEdit}
+              />
+              <Textarea label={intl.formatMessage({ id: 'knowledge.field.documents' })} autosize minRows={2} {...form.getInputProps('documents')} disabled={!mayEdit} />
               {mayEdit ? (
                 <Stack gap="xs">
                   <Group>

@@ -81,6 +81,8 @@ const environmentSchema = z.object({
   PUBLIC_BOOKING_RATE_LIMIT: z.coerce.number({ error: 'expected a whole number' }).int().min(1).max(1_000_000).default(30),
   APPOINTMENT_REMINDER_HOURS: z.coerce.number({ error: 'expected a number of hours' }).min(0.25, 'expected at least 0.25 hours').max(24 * 14, 'expected at most 336 hours').default(24),
   WAITLIST_MAX_DAYS: z.coerce.number({ error: 'expected a number of days' }).int().min(1).max(365).default(60),
+  MT_URL: urlWithProtocol(['http://', 'https://']).optional(),
+  MT_API_KEY: z.string().min(1).optional(),
   HOST_LANGUAGE: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language code such as pt or pt-BR')
@@ -126,6 +128,8 @@ export interface Config {
     reminderLeadMinutes: number;
     waitlistMaxDays: number;
   };
+  /** A LibreTranslate-style machine translation service for article drafts; none by default. */
+  machineTranslation: { url: string; apiKey: string | undefined } | undefined;
   /** How often open event streams send a heartbeat comment (and re-check their session). */
   realtimeHeartbeatMs: number;
   /** Realtime events older than this are deleted; the audit journal is never. */
@@ -201,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reminderLeadMinutes: Math.round(values.APPOINTMENT_REMINDER_HOURS * 60),
       waitlistMaxDays: values.WAITLIST_MAX_DAYS,
     },
+    machineTranslation: values.MT_URL ? { url: values.MT_URL.replace(/\/$/, ''), apiKey: values.MT_API_KEY } : undefined,
     realtimeHeartbeatMs: Math.round(values.REALTIME_HEARTBEAT_SECONDS * 1000),
     realtimeRetentionDays: values.REALTIME_RETENTION_DAYS,
   };

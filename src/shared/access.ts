@@ -55,6 +55,11 @@ export const ACTIONS = [
   'notifications.read',
   'notifications.retry',
   'jobs.read',
+  // Knowledge base (network-wide content): writing and publishing the host-language source, and
+  // translating it (see docs/knowledge.md). The service directory's partner records and imports.
+  'knowledge.edit',
+  'knowledge.translate',
+  'directory.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,6 +80,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'notifications.read',
     'notifications.retry',
     'jobs.read',
+    'directory.manage',
   ],
   // A centre manager runs the staff of their centre: accounts and roles within the centre (see staff.policy.ts).
   centre_manager: [...everyStaffMember, 'network.manage_units', 'network.manage_services', 'staff.read', 'staff.manage', 'queue.read', 'queue.manage', 'people.read', 'people.merge', 'appointments.read', 'appointments.manage', 'notifications.read', 'notifications.retry'],
@@ -84,8 +90,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   agency_officer: [...everyStaffMember, 'queue.serve', 'queue.read', 'people.read', 'people.register'],
   // The phone line reads what was sent to a caller ("I did not get the SMS") and sends it again.
   phone_operator: [...everyStaffMember, 'people.read', 'people.register', 'appointments.read', 'appointments.book_for_others', 'notifications.read', 'notifications.retry'],
-  content_editor: everyStaffMember,
-  translator: everyStaffMember,
+  // Content work is network-wide: these actions count only on grants at network scope.
+  content_editor: [...everyStaffMember, 'knowledge.edit', 'knowledge.translate', 'directory.manage'],
+  translator: [...everyStaffMember, 'knowledge.translate'],
   statistician: [...everyStaffMember, 'queue.read'],
   auditor: [...everyStaffMember, 'audit.read', 'staff.read'],
 };

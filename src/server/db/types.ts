@@ -9,6 +9,8 @@ import type { QueueDevicesTable } from './tables/queue-public.js';
 import type { PeopleTable, PersonContactsTable, PersonDocumentsTable, PersonMergesTable } from './tables/people.js';
 import type { JobsTable, RecurringTaskRunsTable } from './tables/jobs.js';
 import type { NotificationsTable } from './tables/notifications.js';
+import type { KnowledgeArticleVersionsTable, KnowledgeArticlesTable, KnowledgeSearchTable, KnowledgeTranslationsTable } from './tables/knowledge.js';
+import type * as Directory from './tables/directory.js';
 
 /** Every table, by module: each module owns the tables in its file under ./tables. */
 export type * from './tables/columns.js';
@@ -22,6 +24,8 @@ export type * from './tables/queue-public.js';
 export type * from './tables/people.js';
 export type * from './tables/jobs.js';
 export type * from './tables/notifications.js';
+export type * from './tables/knowledge.js';
+export type * from './tables/directory.js';
 
 export interface Database {
   networks: NetworksTable;
@@ -65,6 +69,21 @@ export interface Database {
   rate_limit_windows: RateLimitWindowsTable;
   altcha_spent_challenges: AltchaSpentChallengesTable;
   appointment_waitlist: AppointmentWaitlistTable;
+  knowledge_articles: KnowledgeArticlesTable;
+  knowledge_article_versions: KnowledgeArticleVersionsTable;
+  knowledge_translations: KnowledgeTranslationsTable;
+  knowledge_search: KnowledgeSearchTable;
+  directory_organization: Directory.DirectoryOrganizationTable;
+  directory_service: Directory.DirectoryServiceTable;
+  directory_location: Directory.DirectoryLocationTable;
+  directory_service_at_location: Directory.DirectoryServiceAtLocationTable;
+  directory_address: Directory.DirectoryAddressTable;
+  directory_phone: Directory.DirectoryPhoneTable;
+  directory_schedule: Directory.DirectoryScheduleTable;
+  directory_language: Directory.DirectoryLanguageTable;
+  directory_required_document: Directory.DirectoryRequiredDocumentTable;
+  directory_taxonomy_term: Directory.DirectoryTaxonomyTermTable;
+  directory_attribute: Directory.DirectoryAttributeTable;
 }
 
 export type Centre = Selectable<CentresTable>;

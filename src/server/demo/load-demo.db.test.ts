@@ -118,4 +118,17 @@ describe('demo network', () => {
       .execute();
     expect(duplicates).toEqual([]);
   });
+
+  it('publishes articles with translations, one of them outdated, and a directory with partners', async () => {
+    const arabic = await t.app.inject({ method: 'GET', url: '/api/v1/public/knowledge/articles/renovar-autorizacao-de-residencia?lang=ar' });
+    expect(arabic.json()).toMatchObject({ language: 'pt', note: 'outdated', services: [expect.objectContaining({ name: 'Renovação de autorização de residência' })] });
+    const english = await t.app.inject({ method: 'GET', url: '/api/v1/public/knowledge/articles/renovar-autorizacao-de-residencia?lang=en' });
+    expect(english.json()).toMatchObject({ language: 'en', note: null });
+    const topics = await t.app.inject({ method: 'GET', url: '/api/v1/public/knowledge/topics' });
+    expect(topics.json().length).toBeGreaterThanOrEqual(6);
+    const directory = await t.app.inject({ method: 'GET', url: '/api/v1/public/directory/export' });
+    const kinds = directory.json().organization.map((organization: { kind: string }) => organization.kind);
+    expect(kinds.filter((kind: string) => kind === 'partner').length).toBeGreaterThanOrEqual(5);
+    expect(kinds).toContain('under_roof');
+  });
 });

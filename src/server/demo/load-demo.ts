@@ -11,6 +11,8 @@ import { DEMO_STAFF } from './demo-staff.js';
 import { insertDemoPeople } from './demo-people.js';
 import { portugueseHolidays } from './portuguese-holidays.js';
 import { hashDeviceToken } from '../modules/queue/queue.devices.service.js';
+import { loadDemoKnowledge } from './demo-knowledge.js';
+import { loadDemoDirectory } from './demo-directory.js';
 
 export interface DemoAccount {
   username: string;
@@ -79,6 +81,8 @@ export async function loadDemoNetworkIfEmpty(db: Kysely<Database>, options: { pa
     }
     await trx.insertInto('queue_devices').values(devices.map((device) => device.row)).execute();
     const people = await insertDemoPeople(trx, rows.centres.find((centre) => centre.code === 'LIS')!.id);
+    await loadDemoKnowledge(trx, networkId);
+    await loadDemoDirectory(trx);
     const details = { centres: rows.centres.length, staff: DEMO_STAFF.length, appointments: booking.appointments.length, people };
     await recordAudit(trx, { actor: null, ip: null, requestId: null }, { action: 'demo.load', resourceType: 'network', resourceId: networkId, details });
     return true;

@@ -14,6 +14,8 @@ import { appointmentPortalRoutes } from './appointments/appointments.portal.rout
 import { peopleRoutes } from './people/people.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
 import { phoneLineRoutes } from './appointments/appointments.phone.routes.js';
+import { knowledgeRoutes } from './knowledge/knowledge.routes.js';
+import { directoryRoutes } from './directory/directory.routes.js';
 
 /** Every module's routes, in one list. */
 export async function registerModules(app: FastifyInstance, deps: AppDependencies): Promise<void> {
@@ -31,4 +33,6 @@ export async function registerModules(app: FastifyInstance, deps: AppDependencie
   await app.register(peopleRoutes(deps));
   await app.register(notificationRoutes(deps));
   await app.register(phoneLineRoutes(deps));
+  await app.register(knowledgeRoutes(deps));
+  await app.register(directoryRoutes(deps));
 }

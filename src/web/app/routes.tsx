@@ -5,6 +5,7 @@ import { patternsRoutes } from '../surfaces/backoffice/patterns/patterns-routes.
 import { networkRoutes } from '../surfaces/backoffice/network/network-routes.js';
 import { outboxRoutes } from '../surfaces/backoffice/outbox/outbox-routes.js';
 import { staffRoutes } from '../surfaces/backoffice/staff/staff-routes.js';
+import { knowledgeRoutes } from '../surfaces/backoffice/knowledge/knowledge-routes.js';
 import { LoginPage } from '../surfaces/login/LoginPage.js';
 import { portalRoutes } from '../surfaces/portal/portal-routes.js';
 import { publicRoutes } from '../surfaces/public-routes.js';
@@ -22,6 +23,7 @@ const backOfficeRoutes: RouteObject[] = [
   ...staffRoutes,
   ...outboxRoutes,
   ...patternsRoutes,
+  ...knowledgeRoutes,
 ];
 
 export const router = createBrowserRouter([

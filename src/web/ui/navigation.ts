@@ -1,5 +1,6 @@
 import {
   IconAlertTriangle,
+  IconBook,
   IconBuildingCommunity,
   IconDeviceDesktop,
   IconHeadset,
@@ -30,6 +31,7 @@ export const NAVIGATION: NavigationItem[] = [
   { to: '/office/staff', labelId: 'staff.nav', icon: IconUsers, action: 'staff.read' },
   { to: '/office/outbox', labelId: 'outbox.nav', icon: IconMailForward, action: 'notifications.read' },
   { to: '/office/appointments/patterns', labelId: 'patterns.nav', icon: IconAlertTriangle, action: 'appointments.read' },
+  { to: '/office/knowledge', labelId: 'knowledge.nav', icon: IconBook, action: 'knowledge.translate' },
   // Full-screen working surfaces of the queue (outside /office).
   { to: '/reception', labelId: 'nav.reception', icon: IconTicket, action: 'queue.issue' },
   { to: '/counter', labelId: 'nav.counter', icon: IconDeviceDesktop, action: 'queue.serve' },

@@ -9,6 +9,7 @@ import type { KioskTicket } from './kiosk-api.js';
 import { KioskServiceStep } from './KioskServiceStep.js';
 import { KioskTicketStep } from './KioskTicketStep.js';
 import { useIdleReset } from './useIdleReset.js';
+import { KioskInfoEntry } from './info/KioskInfoEntry.js';
 import './kiosk.css';
 
 /**
@@ -48,6 +49,7 @@ export function KioskPage() {
       ) : (
         <KioskTicketStep ticket={step.ticket} onDone={startOver} />
       )}
+      {step.name === 'language' ? <KioskInfoEntry centreId={centreId} token={token} /> : null}
       <Text className="kiosk-no-print" ta="center" size="xl" py="lg" c="dark.6">
         <FormattedMessage id="kiosk.askStaff" />
       </Text>

@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDependencies } from '../../app.js';
+import { staffContextOf } from '../../http/request-context.js';
+import * as directory from './directory.service.js';
+
+const tags = ['directory'];
+const security = [{ session: [] }];
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const ServicesQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  per_page: z.coerce.number().int().min(1).max(100).default(20),
+  modified_after: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time such as 2026-01-31T00:00:00Z' }).optional(),
+  /** OneRoof extension: the services of this centre and every partner (what a kiosk there shows). */
+  centre_id: z.uuid().optional(),
+});
+const ExportQuery = z.object({ format: z.enum(['json', 'datapackage']).default('json') });
+const AnyObject = z.record(z.string(), z.unknown());
+const ImportResult = z.object({ imported: z.record(z.string(), z.int()) });
+
+/** The service directory: public HSDS reading and export; import and regeneration for editors. */
+export const directoryRoutes = (deps: AppDependencies): FastifyPluginAsyncZod => async (app) => {
+  const { db, config } = deps;
+  // A data package arrives as a ZIP file; HSDS JSON as JSON.
+  app.addContentTypeParser('application/zip', { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
+
+  app.get('/api/v1/public/directory/services', {
+    schema: { tags, summary: 'Services as HSDS v3 objects, paged; modified_after lists only what changed since', querystring: ServicesQuery, response: { 200: AnyObject } },
+  }, async (request) =>
+    directory.listServices(db, {
+      page: request.query.page,
+      perPage: request.query.per_page,
+      modifiedAfter: request.query.modified_after ? new Date(request.query.modified_after) : undefined,
+      centreId: request.query.centre_id,
+    }),
+  );
+
+  app.get('/api/v1/public/directory/services/:id', {
+    schema: { tags, summary: 'One service as an HSDS v3 object', params: z.object({ id: z.uuid() }), response: { 200: AnyObject } },
+  }, async (request) => directory.getService(db, request.params.id));
+
+  app.get('/api/v1/public/directory/export', {
+    schema: { tags, summary: 'The whole directory: HSDS JSON, or a tabular data package (ZIP of datapackage.json and CSVs)', querystring: ExportQuery },
+  }, async (request, reply) => {
+    if (request.query.format === 'datapackage') {
+      const archive = await directory.exportDataPackage(db);
+      return reply.header('content-type', 'application/zip').header('content-disposition', 'attachment; filename="directory-datapackage.zip"').send(archive);
+    }
+    return reply.header('content-disposition', 'attachment; filename="directory-hsds.json"').send(await directory.exportJson(db));
+  });
+
+  app.post('/api/v1/directory/import', {
+    bodyLimit: MAX_IMPORT_BYTES,
+    schema: { tags, security, summary: 'Import HSDS JSON or a data package (application/zip): all rows or none, with every bad row named', response: { 200: ImportResult } },
+  }, async (request) => {
+    const context = staffContextOf(request);
+    return Buffer.isBuffer(request.body) ? directory.importDirectory(db, context, { dataPackage: request.body }) : directory.importDirectory(db, context, { json: request.body });
+  });
+
+  app.post('/api/v1/directory/sync-network', {
+    schema: { tags, security, summary: 'Regenerate the entries of the units under the roof from the network model', response: { 200: z.object({ changed: z.int(), removed: z.int() }) } },
+  }, async (request) => directory.syncFromNetwork(db, staffContextOf(request), config.hostLanguage));
+};

@@ -18,7 +18,7 @@ import { addPerson, addUnit, tinyPng } from './casefile.test-fixtures.js';
  * owning unit's staff. The module emits no realtime events and has no export of its own; the people
  * search returns the shared core only (people module).
  */
-const RUNS = testDatabaseKind() === 'postgres' ? 6 : 30;
+const RUNS = testDatabaseKind() === 'postgres' ? 12 : 30;
 type Kind = 'notes' | 'purposes' | 'documents' | 'procedures';
 const KINDS: Kind[] = ['notes', 'purposes', 'documents', 'procedures'];
 

@@ -26,6 +26,7 @@ export const ProcedureView = z.object({
   stateLabels: Labels.describe('what the person sees, per language'),
   final: z.boolean(),
   allowedMoves: z.array(z.string()),
+  moveLabels: z.record(z.string(), Labels).describe('the labels of the states the allowed moves lead to'),
   openedBy: z.uuid().nullable(),
   openedAt: z.string(),
   updatedAt: z.string(),

@@ -67,6 +67,7 @@ async function present(db: Kysely<Database>, rows: ProcedureRow[], withHistory: 
       stateLabels: state?.labels ?? {},
       final: row.is_final,
       allowedMoves: row.is_final ? [] : allowedMoves(workflow, row.state),
+      moveLabels: Object.fromEntries((row.is_final ? [] : allowedMoves(workflow, row.state)).map((key) => [key, workflow.states.find((s) => s.key === key)?.labels ?? {}])),
       openedBy: row.opened_by,
       openedAt: row.opened_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),

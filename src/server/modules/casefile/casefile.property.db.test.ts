@@ -20,16 +20,14 @@ import { addPerson, addUnit, tinyPng } from './casefile.test-fixtures.js';
  */
 const RUNS = testDatabaseKind() === 'postgres' ? 12 : 30;
 type Kind = 'notes' | 'purposes' | 'documents' | 'procedures';
-const KINDS: Kind[] = ['notes', 'purposes', 'documents', 'procedures'];
 
 interface WorldRecord { id: string; personId: string; unitId: string; kind: Kind }
 let t: TestApp;
 let units: string[] = [];
 let centres: string[] = [];
-let unitCentre = new Map<string, string>();
 let people: string[] = [];
-let records: WorldRecord[] = [];
-let staff: { id: string; session: Session }[] = [];
+const records: WorldRecord[] = [];
+const staff: { id: string; session: Session }[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -40,7 +38,6 @@ beforeAll(async () => {
   const a3 = await addUnit(t.db, a.centreId, 'VIC', 'Victims support');
   const services = new Map([[a.unitId, a.serviceId], [a2.unitId, a2.serviceId], [a3.unitId, a3.serviceId], [b.unitId, b.serviceId]]);
   units = [...services.keys()];
-  unitCentre = new Map([[a.unitId, a.centreId], [a2.unitId, a.centreId], [a3.unitId, a.centreId], [b.unitId, b.centreId]]);
   people = [await addPerson(t.db, a.centreId, 'Amina', 'Haddad'), await addPerson(t.db, a.centreId, 'Oleh', 'Bondar'), await addPerson(t.db, b.centreId, 'Rahim', 'Uddin')];
   const png = tinyPng();
   for (const [unitId, serviceId] of services) {

@@ -53,7 +53,7 @@ export function FileDocumentsCard({ personId }: { personId: string }) {
                   <BreakGlassBadge shown={doc.breakGlass} />
                 </Table.Td>
                 <Table.Td><UnitName id={doc.unitId} /></Table.Td>
-                <Table.Td><FormattedNumber value={doc.sizeBytes / 1024} maximumFractionDigits={0} /> KB</Table.Td>
+                <Table.Td><FormattedNumber value={doc.sizeBytes / 1024} style="unit" unit="kilobyte" maximumFractionDigits={1} /></Table.Td>
                 <Table.Td>{formatDateTime(intl.locale, doc.uploadedAt)}</Table.Td>
               </Table.Tr>
             ))}

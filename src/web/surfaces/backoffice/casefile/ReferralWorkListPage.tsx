@@ -63,7 +63,7 @@ export function ReferralWorkListPage() {
                   <Table.Td>{r.fromUnit.name} → {r.toUnit?.name ?? r.partnerName}</Table.Td>
                   <Table.Td>{r.sharedSections.map((s) => intl.formatMessage({ id: `casefile.section.${s}` })).join(', ') || '—'}</Table.Td>
                   <Table.Td>
-                    <Badge color={(r.waitingDays ?? 0) >= OLD_AFTER_DAYS ? 'red' : 'gray'} variant="light">
+                    <Badge color={(r.waitingDays ?? 0) >= OLD_AFTER_DAYS ? 'red' : 'gray'} variant="light" style={{ minWidth: 'max-content' }}>
                       <FormattedMessage id="casefile.worklist.days" values={{ count: r.waitingDays ?? r.ageDays }} />
                     </Badge>
                   </Table.Td>

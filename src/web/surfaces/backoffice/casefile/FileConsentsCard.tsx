@@ -46,7 +46,7 @@ export function FileConsentsCard({ personId, homeCentreId }: { personId: string;
     <Card withBorder>
       <Title order={2} size="h4" mb="sm"><FormattedMessage id="casefile.consents.title" /></Title>
       <Stack gap="xs">
-        {(consents.data ?? []).length === 0 ? <Text c="dimmed"><FormattedMessage id="casefile.consents.empty" /></Text> : null}
+        {(consents.data ?? []).length === 0 ? <Text c="gray.7"><FormattedMessage id="casefile.consents.empty" /></Text> : null}
         {(consents.data ?? []).map((c) => (
           <Group key={c.id} justify="space-between" wrap="nowrap">
             <Stack gap={0}>
@@ -55,13 +55,13 @@ export function FileConsentsCard({ personId, homeCentreId }: { personId: string;
                 {c.targetUnitId ? <> → <UnitName id={c.targetUnitId} /></> : null}
                 {c.partnerName ? <> → {c.partnerName}</> : null}
               </Text>
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="gray.7">
                 <FormattedMessage id={`casefile.consents.how.${c.givenHow}`} /> · {formatDateTime(intl.locale, c.givenAt)}
                 {c.expiresAt ? <> · <FormattedMessage id="casefile.consents.until" values={{ date: formatDateTime(intl.locale, c.expiresAt) }} /></> : null}
               </Text>
             </Stack>
             <Group gap="xs" wrap="nowrap">
-              <Badge color={c.active ? 'green' : 'gray'}><FormattedMessage id={c.active ? 'casefile.consents.active' : c.withdrawnAt ? 'casefile.consents.withdrawnState' : 'casefile.consents.inactive'} /></Badge>
+              <Badge color={c.active ? 'teal.9' : 'gray.7'}><FormattedMessage id={c.active ? 'casefile.consents.active' : c.withdrawnAt ? 'casefile.consents.withdrawnState' : 'casefile.consents.inactive'} /></Badge>
               {!c.withdrawnAt ? <Button size="xs" variant="subtle" color="red" onClick={() => withdraw.mutate(c.id)}><FormattedMessage id="casefile.consents.withdraw" /></Button> : null}
             </Group>
           </Group>

@@ -34,7 +34,7 @@ export function FileDocumentsCard({ personId }: { personId: string }) {
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="sm"><FormattedMessage id="casefile.documents.title" /></Title>
-      {list.length === 0 ? <Text c="dimmed"><FormattedMessage id="casefile.documents.empty" /></Text> : (
+      {list.length === 0 ? <Text c="gray.7"><FormattedMessage id="casefile.documents.empty" /></Text> : (
         <Table>
           <Table.Thead>
             <Table.Tr>
@@ -49,7 +49,7 @@ export function FileDocumentsCard({ personId }: { personId: string }) {
               <Table.Tr key={doc.id}>
                 <Table.Td>
                   <Anchor href={`/api/v1/casefile/documents/${doc.id}/content`} download={doc.fileName}>{doc.title || doc.fileName}</Anchor>{' '}
-                  <Text span size="xs" c="dimmed">{intl.formatMessage({ id: `casefile.documents.type.${doc.documentType}`, defaultMessage: doc.documentType })}</Text>{' '}
+                  <Text span size="xs" c="gray.7">{intl.formatMessage({ id: `casefile.documents.type.${doc.documentType}`, defaultMessage: doc.documentType })}</Text>{' '}
                   <BreakGlassBadge shown={doc.breakGlass} />
                 </Table.Td>
                 <Table.Td><UnitName id={doc.unitId} /></Table.Td>
@@ -70,7 +70,7 @@ export function FileDocumentsCard({ personId }: { personId: string }) {
             </Group>
             <FileInput
               label={<FormattedMessage id="casefile.documents.pick" />}
-              description={<FormattedMessage id="casefile.documents.limits" />}
+              description={<Text span size="xs" c="gray.7"><FormattedMessage id="casefile.documents.limits" /></Text>}
               accept="application/pdf,image/jpeg,image/png,image/webp,image/heic,image/heif"
               leftSection={<IconCamera size={18} />}
               required

@@ -29,16 +29,16 @@ export function FileEntriesCard({ personId }: { personId: string }) {
     <Card withBorder>
       <Title order={2} size="h4" mb="sm"><FormattedMessage id="casefile.notes.title" /></Title>
       <Stack gap="sm">
-        {list.length === 0 ? <Text c="dimmed"><FormattedMessage id="casefile.notes.empty" /></Text> : null}
+        {list.length === 0 ? <Text c="gray.7"><FormattedMessage id="casefile.notes.empty" /></Text> : null}
         {list.map((entry) => (
           <Card key={entry.id} withBorder padding="sm">
             <Group justify="space-between" mb={4}>
               <Group gap="xs">
-                <Badge variant="light"><FormattedMessage id={`casefile.section.${entry.section}`} /></Badge>
+                <Badge variant="filled" color="oneroof.7"><FormattedMessage id={`casefile.section.${entry.section}`} /></Badge>
                 <Text size="sm" fw={600}><UnitName id={entry.unitId} /></Text>
                 <BreakGlassBadge shown={entry.breakGlass} />
               </Group>
-              <Text size="xs" c="dimmed">{formatDateTime(intl.locale, entry.createdAt)}</Text>
+              <Text size="xs" c="gray.7">{formatDateTime(intl.locale, entry.createdAt)}</Text>
             </Group>
             {entry.text ? <Text style={{ whiteSpace: 'pre-wrap' }}>{entry.text}</Text> : null}
             {entry.answers ? (

@@ -35,15 +35,15 @@ export function FileProceduresCard({ personId }: { personId: string }) {
     <Card withBorder>
       <Title order={2} size="h4" mb="sm"><FormattedMessage id="casefile.procedures.title" /></Title>
       <Stack gap="sm">
-        {list.length === 0 ? <Text c="dimmed"><FormattedMessage id="casefile.procedures.empty" /></Text> : null}
+        {list.length === 0 ? <Text c="gray.7"><FormattedMessage id="casefile.procedures.empty" /></Text> : null}
         {list.map((procedure) => (
           <Card key={procedure.id} withBorder padding="sm">
             <Group justify="space-between">
               <Group gap="xs">
                 <Text fw={600}><UnitName id={procedure.unitId} /></Text>
-                <Badge color={procedure.final ? 'gray' : 'blue'}>{labelIn(procedure.stateLabels, intl.locale, procedure.state)}</Badge>
+                <Badge color={procedure.final ? 'gray.7' : 'oneroof.7'}>{labelIn(procedure.stateLabels, intl.locale, procedure.state)}</Badge>
               </Group>
-              <Text size="xs" c="dimmed"><FormattedMessage id="casefile.procedures.since" values={{ date: formatDateTime(intl.locale, procedure.updatedAt) }} /></Text>
+              <Text size="xs" c="gray.7"><FormattedMessage id="casefile.procedures.since" values={{ date: formatDateTime(intl.locale, procedure.updatedAt) }} /></Text>
             </Group>
             {myUnits.includes(procedure.unitId) && procedure.allowedMoves.length > 0 ? (
               <Group gap="xs" mt="xs">

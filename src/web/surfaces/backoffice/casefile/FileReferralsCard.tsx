@@ -34,7 +34,7 @@ export function FileReferralsCard({ personId, homeCentreId }: { personId: string
     <Card withBorder>
       <Title order={2} size="h4" mb="sm"><FormattedMessage id="casefile.referrals.title" /></Title>
       <Stack gap="xs">
-        {(referrals.data ?? []).length === 0 ? <Text c="dimmed"><FormattedMessage id="casefile.referrals.empty" /></Text> : null}
+        {(referrals.data ?? []).length === 0 ? <Text c="gray.7"><FormattedMessage id="casefile.referrals.empty" /></Text> : null}
         {(referrals.data ?? []).map((r) => (
           <Group key={r.id} justify="space-between">
             <Text size="sm">{r.fromUnit.name} → {r.toUnit?.name ?? r.partnerName}</Text>
@@ -54,7 +54,7 @@ export function FileReferralsCard({ personId, homeCentreId }: { personId: string
               {form.values.target === 'unit' ? (
                 <Select label={<FormattedMessage id="casefile.unit" />} required data={(units.data ?? []).filter((u) => u.id !== form.values.fromUnitId).map((u) => ({ value: u.id, label: u.name }))} {...form.getInputProps('toUnitId')} />
               ) : (
-                <TextInput label={<FormattedMessage id="casefile.consents.partner" />} description={<FormattedMessage id="casefile.referrals.partnerNeedsConsent" />} required {...form.getInputProps('partnerName')} />
+                <TextInput label={<FormattedMessage id="casefile.consents.partner" />} description={<Text span size="xs" c="gray.7"><FormattedMessage id="casefile.referrals.partnerNeedsConsent" /></Text>} required {...form.getInputProps('partnerName')} />
               )}
               <Checkbox.Group label={<FormattedMessage id="casefile.referrals.share" />} {...form.getInputProps('sharedSections')}>
                 <Group gap="sm" mt={4}>

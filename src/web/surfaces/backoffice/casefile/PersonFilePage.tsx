@@ -49,7 +49,7 @@ export function PersonFilePage() {
         </Alert>
       ) : null}
       {file.hiddenUnits > 0 && !file.breakGlassUntil ? (
-        <Alert color="gray" icon={<IconLock size={18} />} title={<FormattedMessage id="casefile.hidden.title" />}>
+        <Alert variant="outline" color="dark" icon={<IconLock size={18} />} title={<FormattedMessage id="casefile.hidden.title" />}>
           <Stack gap="xs" align="flex-start">
             <Text size="sm"><FormattedMessage id="casefile.hidden.body" values={{ count: file.hiddenUnits }} /></Text>
             {can('casefile.break_glass') && file.coreReadable ? (

@@ -39,7 +39,7 @@ export function ReferralWorkListPage() {
       </Group>
       {list.error ? <Alert color="red">{describeError(intl, list.error)}</Alert> : null}
       {list.isLoading ? <Center><Loader aria-label={intl.formatMessage({ id: 'common.loading' })} /></Center> : null}
-      {list.isSuccess && list.data.length === 0 ? <Text c="dimmed"><FormattedMessage id="casefile.worklist.empty" /></Text> : null}
+      {list.isSuccess && list.data.length === 0 ? <Text c="gray.7"><FormattedMessage id="casefile.worklist.empty" /></Text> : null}
       {list.data && list.data.length > 0 ? (
         <Card withBorder padding={0}>
           <Table striped>
@@ -58,12 +58,12 @@ export function ReferralWorkListPage() {
                 <Table.Tr key={r.id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/office/people/${r.person.id}`}>{r.person.name}</Anchor>
-                    {r.message ? <Text size="xs" c="dimmed" lineClamp={2}>{r.message}</Text> : null}
+                    {r.message ? <Text size="xs" c="gray.7" lineClamp={2}>{r.message}</Text> : null}
                   </Table.Td>
                   <Table.Td>{r.fromUnit.name} → {r.toUnit?.name ?? r.partnerName}</Table.Td>
                   <Table.Td>{r.sharedSections.map((s) => intl.formatMessage({ id: `casefile.section.${s}` })).join(', ') || '—'}</Table.Td>
                   <Table.Td>
-                    <Badge color={(r.waitingDays ?? 0) >= OLD_AFTER_DAYS ? 'red' : 'gray'} variant="light" style={{ minWidth: 'max-content' }}>
+                    <Badge color={(r.waitingDays ?? 0) >= OLD_AFTER_DAYS ? 'red.9' : 'gray.7'} variant="filled" style={{ minWidth: 'max-content' }}>
                       <FormattedMessage id="casefile.worklist.days" values={{ count: r.waitingDays ?? r.ageDays }} />
                     </Badge>
                   </Table.Td>

@@ -18,7 +18,7 @@ export function UnitName({ id }: { id: string }) {
 /** Marks what only break-glass opened: the viewer should know it is being recorded for the auditor. */
 export function BreakGlassBadge({ shown }: { shown: boolean }) {
   return shown ? (
-    <Badge color="red" variant="light">
+    <Badge color="red.9" variant="filled">
       <FormattedMessage id="casefile.breakGlass.badge" />
     </Badge>
   ) : null;

@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { E2E_PASSWORD } from '../playwright.config.js';
 import { saveScreenshot, signIn, useInterfaceLanguage } from './support.js';

@@ -57,6 +57,21 @@ test('a unit\'s section stays with the unit until a referral is accepted', async
   expect(registered.status(), await registered.text()).toBe(201);
   const personId = ((await registered.json()) as { person: { id: string } }).person.id;
 
+  // The centre manager gives the immigration unit a form for one of its services.
+  const managerLogin = await request.post('/api/v1/auth/login', { data: { username: 'manager.lisboa', password: E2E_PASSWORD } });
+  const managerHeaders = { 'x-csrf-token': ((await managerLogin.json()) as { csrfToken: string }).csrfToken };
+  const units = (await (await request.get(`/api/v1/centres/${lisbon.id}/units`)).json()) as { id: string; code: string }[];
+  const immigration = units.find((u) => u.code === 'IMM')!;
+  const services = (await (await request.get(`/api/v1/units/${immigration.id}/services`)).json()) as { id: string }[];
+  const defined = await request.post(`/api/v1/units/${immigration.id}/forms`, {
+    headers: managerHeaders,
+    data: { serviceId: services[0]!.id, title: { pt: 'Ficha de renovação', en: 'Renewal sheet' }, fields: [
+      { key: 'permit_number', label: { pt: 'Número da autorização', en: 'Permit number' }, type: 'text', required: true },
+      { key: 'employed', label: { pt: 'Tem contrato de trabalho', en: 'Has an employment contract' }, type: 'yes_no', required: true },
+    ] },
+  });
+  expect(defined.status(), await defined.text()).toBe(201);
+
   const officer = await staffPage(browser, 'officer.immigration');
   await officer.goto(`/office/people/${personId}`);
   await expect(officer.getByRole('heading', { name: /Salma Al-Khatib/ })).toBeVisible();
@@ -66,6 +81,13 @@ test('a unit\'s section stays with the unit until a referral is accepted', async
   await officer.locator('input[type="file"]').setInputFiles({ name: 'passport-photo.png', mimeType: 'image/png', buffer: onePixelPng() });
   await officer.getByRole('button', { name: 'Upload' }).click();
   await expect(officer.getByRole('link', { name: 'passport-photo.png' })).toBeVisible();
+  await officer.getByRole('combobox', { name: 'Form' }).click();
+  await officer.getByRole('option', { name: 'Renewal sheet' }).click();
+  await officer.getByRole('textbox', { name: 'Permit number' }).fill('AR-2231-77');
+  await officer.getByRole('combobox', { name: 'Has an employment contract' }).click();
+  await officer.getByRole('option', { name: 'Yes' }).click();
+  await officer.getByRole('button', { name: 'Save answers' }).click();
+  await expect(officer.getByText('AR-2231-77')).toBeVisible();
   await saveScreenshot(officer, 'casefile-officer');
 
   const mediator = await staffPage(browser, 'mediator.social');

@@ -158,6 +158,10 @@ describe('need-to-know holds through every endpoint (property)', () => {
             const response = await session.request({ method: 'GET', url });
             expect(response.statusCode, `${record.kind} ${response.body}`).toBe(modelMaySee(world, who, record) ? 200 : 404);
           }
+          // The people search carries the shared core only, never a section's content.
+          const found = await session.request({ method: 'GET', url: '/api/v1/people?q=Amina' });
+          expect(found.statusCode).toBeOneOf([200, 403]);
+          expect(found.body).not.toMatch(/notes of|purposes of|casefile/);
           // The referral work list: referrals sent to (incoming) or by (outgoing) the actor's units only.
           const referUnits = world.grants[who]!.filter((g) => g.scope.type === 'unit' && roleAllows(g.role, 'casefile.refer')).map((g) => units[(g.scope as { index: number }).index]!);
           const incoming = await session.request({ method: 'GET', url: '/api/v1/referrals?box=incoming' });

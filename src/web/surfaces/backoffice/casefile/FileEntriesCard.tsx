@@ -6,6 +6,7 @@ import { useApiMutation } from '../../../ui/forms.js';
 import { useEntries, useRefreshFile } from './casefile-api.js';
 import { BreakGlassBadge, formatDateTime, UnitName, useMyUnits } from './file-helpers.js';
 import { useUnitOptions } from './useUnitOptions.js';
+import { FormAnswers } from './FileFormsCard.js';
 
 /** Notes, filled forms and purposes of visit the viewer may see, and a note for one's own unit. */
 export function FileEntriesCard({ personId }: { personId: string }) {
@@ -41,13 +42,7 @@ export function FileEntriesCard({ personId }: { personId: string }) {
               <Text size="xs" c="gray.7">{formatDateTime(intl.locale, entry.createdAt)}</Text>
             </Group>
             {entry.text ? <Text style={{ whiteSpace: 'pre-wrap' }}>{entry.text}</Text> : null}
-            {entry.answers ? (
-              <Stack gap={0}>
-                {Object.entries(entry.answers).map(([key, value]) => (
-                  <Text key={key} size="sm"><strong>{key}</strong>: {typeof value === 'boolean' ? intl.formatMessage({ id: value ? 'casefile.yes' : 'casefile.no' }) : String(value)}</Text>
-                ))}
-              </Stack>
-            ) : null}
+            {entry.answers ? <FormAnswers formId={entry.formId} answers={entry.answers} /> : null}
           </Card>
         ))}
         {myUnits.length > 0 ? (

@@ -11,6 +11,7 @@ import { useFileOverview, usePersonCore } from './casefile-api.js';
 import { FileConsentsCard } from './FileConsentsCard.js';
 import { FileDocumentsCard } from './FileDocumentsCard.js';
 import { FileEntriesCard } from './FileEntriesCard.js';
+import { FileFormsCard } from './FileFormsCard.js';
 import { FileProceduresCard } from './FileProceduresCard.js';
 import { FileReferralsCard } from './FileReferralsCard.js';
 import { formatDateTime } from './file-helpers.js';
@@ -64,6 +65,7 @@ export function PersonFilePage() {
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack>
             <FileEntriesCard personId={personId} />
+            <FileFormsCard personId={personId} />
             <FileProceduresCard personId={personId} />
             <FileDocumentsCard personId={personId} />
           </Stack>

@@ -73,7 +73,10 @@ test('a unit\'s section stays with the unit until a referral is accepted', async
   expect(defined.status(), await defined.text()).toBe(201);
 
   const officer = await staffPage(browser, 'officer.immigration');
-  await officer.goto(`/office/people/${personId}`);
+  await officer.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'People' }).click();
+  await officer.getByRole('textbox', { name: /Name \(in any script\)/ }).fill('سلمى الخطيب');
+  await officer.getByRole('link', { name: /Salma Al-Khatib/ }).click();
+  await expect(officer).toHaveURL(new RegExp(`/office/people/${personId}$`));
   await expect(officer.getByRole('heading', { name: /Salma Al-Khatib/ })).toBeVisible();
   await officer.getByRole('textbox', { name: 'New note' }).fill('Residence permit expires in June; renewal started.');
   await officer.getByRole('button', { name: 'Add note' }).click();

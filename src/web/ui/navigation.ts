@@ -1,4 +1,4 @@
-import { IconArrowsExchange, IconBuildingCommunity, IconDeviceDesktop, IconHome, IconLayoutDashboard, IconShieldSearch, IconTicket, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconArrowsExchange, IconBuildingCommunity, IconDeviceDesktop, IconHome, IconLayoutDashboard, IconShieldSearch, IconTicket, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Action } from '../../shared/access.js';
 
@@ -17,6 +17,7 @@ export const NAVIGATION: NavigationItem[] = [
   { to: '/office/network', labelId: 'nav.network', icon: IconBuildingCommunity, action: 'network.read' },
   { to: '/office/audit', labelId: 'nav.audit', icon: IconShieldSearch, action: 'audit.read' },
   { to: '/office/staff', labelId: 'staff.nav', icon: IconUsers, action: 'staff.read' },
+  { to: '/office/people', labelId: 'casefile.nav.people', icon: IconAddressBook, action: 'people.read' },
   { to: '/office/referrals', labelId: 'casefile.nav.referrals', icon: IconArrowsExchange, action: 'casefile.refer' },
   // Full-screen working surfaces of the queue (outside /office).
   { to: '/reception', labelId: 'nav.reception', icon: IconTicket, action: 'queue.issue' },

@@ -61,6 +61,17 @@ describe('configuration', () => {
     expect(describeDelivery(loadConfig({}))).toEqual({ email: 'outbox (no SMTP_URL)', sms: 'outbox (no SMS_WEBHOOK_URL)' });
   });
 
+  it('reads the document key, the document size limit and the break-glass duration', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const config = loadConfig({ DOCUMENT_KEY: key, DOCUMENT_MAX_MB: '5', BREAK_GLASS_MINUTES: '45' });
+    expect(config.documentKey?.equals(Buffer.alloc(32, 7))).toBe(true);
+    expect(config.documentMaxBytes).toBe(5 * 1024 * 1024);
+    expect(config.breakGlassMinutes).toBe(45);
+    expect(loadConfig({}).documentKey).toBeUndefined();
+    expect(() => loadConfig({ DOCUMENT_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/DOCUMENT_KEY: expected 32 random bytes in base64/);
+    expect(() => loadConfig({ BREAK_GLASS_MINUTES: '2' })).toThrow(/BREAK_GLASS_MINUTES/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.kind).toBe('pglite');
   });

@@ -83,6 +83,12 @@ const environmentSchema = z.object({
   WAITLIST_MAX_DAYS: z.coerce.number({ error: 'expected a number of days' }).int().min(1).max(365).default(60),
   MT_URL: urlWithProtocol(['http://', 'https://']).optional(),
   MT_API_KEY: z.string().min(1).optional(),
+  DOCUMENT_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(value), 'expected 32 random bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  DOCUMENT_MAX_MB: z.coerce.number({ error: 'expected a number of megabytes' }).positive().max(50, 'expected at most 50 MB').default(10),
+  BREAK_GLASS_MINUTES: z.coerce.number({ error: 'expected a number of minutes' }).int().min(5, 'expected at least 5 minutes').max(24 * 60, 'expected at most 1440 minutes').default(30),
   HOST_LANGUAGE: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language code such as pt or pt-BR')
@@ -130,6 +136,12 @@ export interface Config {
   };
   /** A LibreTranslate-style machine translation service for article drafts; none by default. */
   machineTranslation: { url: string; apiKey: string | undefined } | undefined;
+  /** The key that encrypts case-file documents (base64, 32 bytes); when absent, one is created in DATA_DIR/keys. */
+  documentKey: Buffer | undefined;
+  /** The largest document (after decoding) an upload may carry. */
+  documentMaxBytes: number;
+  /** How long break-glass access to a person's file lasts. */
+  breakGlassMinutes: number;
   /** How often open event streams send a heartbeat comment (and re-check their session). */
   realtimeHeartbeatMs: number;
   /** Realtime events older than this are deleted; the audit journal is never. */
@@ -206,6 +218,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       waitlistMaxDays: values.WAITLIST_MAX_DAYS,
     },
     machineTranslation: values.MT_URL ? { url: values.MT_URL.replace(/\/$/, ''), apiKey: values.MT_API_KEY } : undefined,
+    documentKey: values.DOCUMENT_KEY ? Buffer.from(values.DOCUMENT_KEY, 'base64') : undefined,
+    documentMaxBytes: Math.round(values.DOCUMENT_MAX_MB * 1024 * 1024),
+    breakGlassMinutes: values.BREAK_GLASS_MINUTES,
     realtimeHeartbeatMs: Math.round(values.REALTIME_HEARTBEAT_SECONDS * 1000),
     realtimeRetentionDays: values.REALTIME_RETENTION_DAYS,
   };

@@ -60,10 +60,23 @@ export const ACTIONS = [
   'knowledge.edit',
   'knowledge.translate',
   'directory.manage',
+  // Case file (see docs/casefile.md): reading and writing the sections of one's own unit (a unit
+  // grant is needed: a centre or network grant gives the shared core, never a unit's sections),
+  // defining a unit's forms and procedure workflows, recording the purpose of a visit at reception,
+  // recording and withdrawing consent, sending and answering referrals, and break-glass access.
+  'casefile.read',
+  'casefile.write',
+  'casefile.manage_forms',
+  'casefile.record_purpose',
+  'casefile.consent',
+  'casefile.refer',
+  'casefile.break_glass',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const everyStaffMember: Action[] = ['network.read', 'realtime.subscribe'];
+/** What staff who work on people's files in their unit may do there. */
+const caseWorker: Action[] = ['casefile.read', 'casefile.write', 'casefile.consent', 'casefile.refer', 'casefile.break_glass'];
 
 /** What each role may do inside the scope it is granted on. */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
@@ -83,11 +96,11 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'directory.manage',
   ],
   // A centre manager runs the staff of their centre: accounts and roles within the centre (see staff.policy.ts).
-  centre_manager: [...everyStaffMember, 'network.manage_units', 'network.manage_services', 'staff.read', 'staff.manage', 'queue.read', 'queue.manage', 'people.read', 'people.merge', 'appointments.read', 'appointments.manage', 'notifications.read', 'notifications.retry'],
-  unit_manager: [...everyStaffMember, 'network.manage_services', 'staff.read', 'queue.read', 'queue.manage', 'people.read', 'appointments.read', 'appointments.manage'],
-  reception_mediator: [...everyStaffMember, 'queue.issue', 'queue.read', 'people.read', 'people.register', 'people.merge', 'appointments.read', 'appointments.book_for_others'],
-  support_mediator: [...everyStaffMember, 'queue.serve', 'queue.read', 'people.read', 'people.register'],
-  agency_officer: [...everyStaffMember, 'queue.serve', 'queue.read', 'people.read', 'people.register'],
+  centre_manager: [...everyStaffMember, 'network.manage_units', 'network.manage_services', 'staff.read', 'staff.manage', 'queue.read', 'queue.manage', 'people.read', 'people.merge', 'appointments.read', 'appointments.manage', 'notifications.read', 'notifications.retry', 'casefile.manage_forms'],
+  unit_manager: [...everyStaffMember, 'network.manage_services', 'staff.read', 'queue.read', 'queue.manage', 'people.read', 'appointments.read', 'appointments.manage', ...caseWorker, 'casefile.manage_forms'],
+  reception_mediator: [...everyStaffMember, 'queue.issue', 'queue.read', 'people.read', 'people.register', 'people.merge', 'appointments.read', 'appointments.book_for_others', 'casefile.record_purpose', 'casefile.consent'],
+  support_mediator: [...everyStaffMember, 'queue.serve', 'queue.read', 'people.read', 'people.register', ...caseWorker],
+  agency_officer: [...everyStaffMember, 'queue.serve', 'queue.read', 'people.read', 'people.register', ...caseWorker],
   // The phone line reads what was sent to a caller ("I did not get the SMS") and sends it again.
   phone_operator: [...everyStaffMember, 'people.read', 'people.register', 'appointments.read', 'appointments.book_for_others', 'notifications.read', 'notifications.retry'],
   // Content work is network-wide: these actions count only on grants at network scope.

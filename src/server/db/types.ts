@@ -11,6 +11,7 @@ import type { JobsTable, RecurringTaskRunsTable } from './tables/jobs.js';
 import type { NotificationsTable } from './tables/notifications.js';
 import type { KnowledgeArticleVersionsTable, KnowledgeArticlesTable, KnowledgeSearchTable, KnowledgeTranslationsTable } from './tables/knowledge.js';
 import type * as Directory from './tables/directory.js';
+import type { CasefileBreakGlassTable, CasefileConsentsTable, CasefileDocumentContentsTable, CasefileDocumentsTable, CasefileEntriesTable, CasefileFormsTable, CasefileProcedureTransitionsTable, CasefileProceduresTable, CasefileReferralsTable, CasefileWorkflowsTable } from './tables/casefile.js';
 
 /** Every table, by module: each module owns the tables in its file under ./tables. */
 export type * from './tables/columns.js';
@@ -26,6 +27,7 @@ export type * from './tables/jobs.js';
 export type * from './tables/notifications.js';
 export type * from './tables/knowledge.js';
 export type * from './tables/directory.js';
+export type * from './tables/casefile.js';
 
 export interface Database {
   networks: NetworksTable;
@@ -84,6 +86,16 @@ export interface Database {
   directory_required_document: Directory.DirectoryRequiredDocumentTable;
   directory_taxonomy_term: Directory.DirectoryTaxonomyTermTable;
   directory_attribute: Directory.DirectoryAttributeTable;
+  casefile_forms: CasefileFormsTable;
+  casefile_entries: CasefileEntriesTable;
+  casefile_consents: CasefileConsentsTable;
+  casefile_referrals: CasefileReferralsTable;
+  casefile_break_glass: CasefileBreakGlassTable;
+  casefile_workflows: CasefileWorkflowsTable;
+  casefile_procedures: CasefileProceduresTable;
+  casefile_procedure_transitions: CasefileProcedureTransitionsTable;
+  casefile_documents: CasefileDocumentsTable;
+  casefile_document_contents: CasefileDocumentContentsTable;
 }
 
 export type Centre = Selectable<CentresTable>;

@@ -16,6 +16,8 @@ import { notificationRoutes } from './notifications/notifications.routes.js';
 import { phoneLineRoutes } from './appointments/appointments.phone.routes.js';
 import { knowledgeRoutes } from './knowledge/knowledge.routes.js';
 import { directoryRoutes } from './directory/directory.routes.js';
+import { casefileRoutes } from './casefile/casefile.routes.js';
+import { casefileWorkRoutes } from './casefile/casefile.work.routes.js';
 
 /** Every module's routes, in one list. */
 export async function registerModules(app: FastifyInstance, deps: AppDependencies): Promise<void> {
@@ -35,4 +37,6 @@ export async function registerModules(app: FastifyInstance, deps: AppDependencie
   await app.register(phoneLineRoutes(deps));
   await app.register(knowledgeRoutes(deps));
   await app.register(directoryRoutes(deps));
+  await app.register(casefileRoutes(deps));
+  await app.register(casefileWorkRoutes(deps));
 }

@@ -2,6 +2,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { HomePage } from '../surfaces/backoffice/HomePage.js';
 import { auditRoutes } from '../surfaces/backoffice/audit/audit-routes.js';
 import { patternsRoutes } from '../surfaces/backoffice/patterns/patterns-routes.js';
+import { casefileRoutes } from '../surfaces/backoffice/casefile/casefile-routes.js';
 import { networkRoutes } from '../surfaces/backoffice/network/network-routes.js';
 import { outboxRoutes } from '../surfaces/backoffice/outbox/outbox-routes.js';
 import { staffRoutes } from '../surfaces/backoffice/staff/staff-routes.js';
@@ -24,6 +25,7 @@ const backOfficeRoutes: RouteObject[] = [
   ...outboxRoutes,
   ...patternsRoutes,
   ...knowledgeRoutes,
+  ...casefileRoutes,
 ];
 
 export const router = createBrowserRouter([

@@ -8,7 +8,7 @@ export function PageHeader({ title, description, actions }: { title: ReactNode; 
         <Title order={1} size="h2">
           {title}
         </Title>
-        {description ? <Text c="dimmed">{description}</Text> : null}
+        {description ? <Text c="gray.7">{description}</Text> : null}
       </Stack>
       {actions ? <Group gap="sm">{actions}</Group> : null}
     </Group>

@@ -1,5 +1,7 @@
 import {
+  IconAddressBook,
   IconAlertTriangle,
+  IconArrowsExchange,
   IconBook,
   IconBuildingCommunity,
   IconDeviceDesktop,
@@ -32,6 +34,8 @@ export const NAVIGATION: NavigationItem[] = [
   { to: '/office/outbox', labelId: 'outbox.nav', icon: IconMailForward, action: 'notifications.read' },
   { to: '/office/appointments/patterns', labelId: 'patterns.nav', icon: IconAlertTriangle, action: 'appointments.read' },
   { to: '/office/knowledge', labelId: 'knowledge.nav', icon: IconBook, action: 'knowledge.translate' },
+  { to: '/office/people', labelId: 'casefile.nav.people', icon: IconAddressBook, action: 'people.read' },
+  { to: '/office/referrals', labelId: 'casefile.nav.referrals', icon: IconArrowsExchange, action: 'casefile.refer' },
   // Full-screen working surfaces of the queue (outside /office).
   { to: '/reception', labelId: 'nav.reception', icon: IconTicket, action: 'queue.issue' },
   { to: '/counter', labelId: 'nav.counter', icon: IconDeviceDesktop, action: 'queue.serve' },

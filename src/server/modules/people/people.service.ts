@@ -163,3 +163,20 @@ export async function updatePerson(db: Kysely<Database>, context: StaffContext, 
   const [record] = await loadPeople(db, [id]);
   return presentPerson(record!);
 }
+
+/** Where a person's record lives, for other modules' policies (no read of personal data, so no audit). */
+export async function findPersonPlacement(db: Kysely<Database>, id: string): Promise<{ id: string; homeCentreId: string; mergedInto: string | null } | undefined> {
+  const row = await findPersonRow(db, id);
+  return row ? { id: row.id, homeCentreId: row.home_centre_id, mergedInto: row.merged_into } : undefined;
+}
+
+/** Display names of people, for lists in other modules (the caller audits what it shows). */
+export async function personDisplayNames(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('people').select(['id', 'given_names', 'family_names', 'native_given_names', 'native_family_names']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => {
+    const latin = `${row.given_names} ${row.family_names}`.trim();
+    const native = `${row.native_given_names} ${row.native_family_names}`.trim();
+    return [row.id, [latin, native].filter(Boolean).join(' · ')];
+  }));
+}

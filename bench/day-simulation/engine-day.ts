@@ -27,7 +27,10 @@ export interface SimulatedTicket {
   startedAt: number;
   /** The engine's estimate when the ticket was issued (null: no open counter served it then). */
   estimatedWait: number | null;
-  /** position × average service time ÷ open counters, at the same moment. */
+  /**
+   * position × average service time ÷ open counters at the same moment: tickets of the same service
+   * ahead, the plain mean of its last services, the open counters serving it.
+   */
   simpleWait: number | null;
 }
 
@@ -75,7 +78,10 @@ export async function makeCentreFifo(db: Kysely<Database>, centre: SimulatedCent
   }
 }
 
-type SimEvent = { at: number; kind: 'arrival'; arrival: Arrival } | { at: number; kind: 'free' | 'lunch' | 'back'; counter: number };
+type SimEvent =
+  | { at: number; kind: 'arrival'; arrival: Arrival }
+  | { at: number; kind: 'start' | 'end'; counter: number; ticketId: string }
+  | { at: number; kind: 'lunch' | 'back'; counter: number };
 
 /**
  * Runs the day through the engine's services with a simulated clock (`now` of each call): the
@@ -129,10 +135,9 @@ export async function runDay(db: Kysely<Database>, centre: SimulatedCentre, day:
     const record = byTicket.get(ticket.id)!;
     record.calledAt = at;
     record.startedAt = at + WALK_MINUTES;
-    await startService(db, officers[index]!, ticket.id, { now: clock(record.startedAt) });
-    const endsAt = record.startedAt + arrival.serviceMinutes;
-    await endService(db, officers[index]!, ticket.id, { outcome: 'resolved' }, { now: clock(endsAt) });
-    schedule({ at: endsAt, kind: 'free', counter: index });
+    // Each moment happens at its own time, so estimates in between see the counter busy.
+    schedule({ at: record.startedAt, kind: 'start', counter: index, ticketId: ticket.id });
+    schedule({ at: record.startedAt + arrival.serviceMinutes, kind: 'end', counter: index, ticketId: ticket.id });
   };
 
   while (events.length > 0) {
@@ -146,7 +151,10 @@ export async function runDay(db: Kysely<Database>, centre: SimulatedCentre, day:
     } else if (event.kind === 'lunch') {
       // An idle counter goes to lunch now; a busy one when its ticket ends.
       if (!state[event.counter]!.busy) await tryCall(event.counter, event.at);
+    } else if (event.kind === 'start') {
+      await startService(db, officers[event.counter]!, event.ticketId, { now: clock(event.at) });
     } else {
+      if (event.kind === 'end') await endService(db, officers[event.counter]!, event.ticketId, { outcome: 'resolved' }, { now: clock(event.at) });
       if (event.kind === 'back') {
         await openCounter(db, officers[event.counter]!, centre.counters[event.counter]!.id, clock(event.at));
         state[event.counter]!.away = false;
@@ -177,6 +185,9 @@ export async function runDay(db: Kysely<Database>, centre: SimulatedCentre, day:
     const ticketId = visit.tickets[0]!.id;
     const queue = await centreQueue(db, centre.centreId, centre.timeZone, now);
     const estimate = queue.estimates.get(ticketId);
+    // The simple formula's position: tickets of the same service before this one in call order.
+    const index = queue.ordered.findIndex((ticket) => ticket.id === ticketId);
+    const position = queue.ordered.slice(0, index).filter((ticket) => ticket.service_id === serviceId).length;
     const open = queue.counters.filter((counter) => counter.serviceIds.includes(serviceId)).length;
     const recent = (await recentServiceMinutes(db, [serviceId], SERVICE_TIME_SAMPLE)).get(serviceId) ?? [];
     const average = recent.length > 0 ? recent.reduce((sum, value) => sum + value, 0) / recent.length : centre.typicalMinutes.get(arrival.serviceCode)!;
@@ -185,7 +196,7 @@ export async function runDay(db: Kysely<Database>, centre: SimulatedCentre, day:
       calledAt: Number.NaN,
       startedAt: Number.NaN,
       estimatedWait: estimate?.minutes ?? null,
-      simpleWait: open > 0 && estimate ? (estimate.ahead * average) / open : null,
+      simpleWait: open > 0 ? (position * average) / open : null,
     });
     arrivalOfTicket.set(ticketId, arrival);
   }

@@ -193,13 +193,16 @@ export async function waitingTicketsOfCentre(db: Kysely<Database>, centreId: str
   return selectTickets(db).where('tickets.centre_id', '=', centreId).where('tickets.local_day', '=', localDay).where('tickets.state', '=', 'waiting').execute();
 }
 
-/** Minutes of the latest finished services of each service at a centre (newest first, up to `limit` each). */
+/**
+ * Minutes a counter spent on each of the latest finished tickets of each service (up to `limit`
+ * each): from the first call to the end, so walking up and recalls count as they do at the counter.
+ */
 export async function recentServiceMinutes(db: Kysely<Database>, serviceIds: readonly string[], limit: number): Promise<Map<string, number[]>> {
   const byService = new Map<string, number[]>();
   if (serviceIds.length === 0) return byService;
   const rows = await sql<{ service_id: string; minutes: number }>`
     SELECT service_id, minutes FROM (
-      SELECT service_id, extract(epoch FROM ended_at - started_at)::float8 / 60 AS minutes,
+      SELECT service_id, extract(epoch FROM ended_at - coalesce(first_called_at, started_at))::float8 / 60 AS minutes,
         row_number() OVER (PARTITION BY service_id ORDER BY ended_at DESC) AS n
       FROM tickets
       WHERE state IN ('done', 'transferred') AND started_at IS NOT NULL AND ended_at IS NOT NULL
@@ -277,7 +280,7 @@ export async function openCountersOfCentre(db: Kysely<Database>, centreId: strin
     SELECT c.id,
       (SELECT array_agg(cs.service_id) FROM counter_services cs JOIN services s ON s.id = cs.service_id
         WHERE cs.counter_id = c.id AND s.archived_at IS NULL) AS service_ids,
-      t.service_id AS busy_service, coalesce(t.started_at, t.called_at) AS busy_since
+      t.service_id AS busy_service, t.called_at AS busy_since
     FROM counter_sessions cse
     JOIN counters c ON c.id = cse.counter_id
     JOIN units u ON u.id = c.unit_id

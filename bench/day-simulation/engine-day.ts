@@ -5,7 +5,8 @@ import { instantAt } from '../../src/server/modules/appointments/appointments.ti
 import { callNext, openCounter, pauseCounter } from '../../src/server/modules/queue/queue.counter.service.js';
 import { openVisit } from '../../src/server/modules/queue/queue.issue.service.js';
 import { centreQueue } from '../../src/server/modules/queue/queue.read.service.js';
-import { recentServiceMinutes, savePolicy } from '../../src/server/modules/queue/queue.repo.js';
+import { recentServiceMinutes } from '../../src/server/modules/queue/queue.estimate.repo.js';
+import { savePolicy } from '../../src/server/modules/queue/queue.repo.js';
 import { SERVICE_TIME_SAMPLE } from '../../src/server/modules/queue/queue.estimate.js';
 import { endService, startService } from '../../src/server/modules/queue/queue.ticket.service.js';
 import { staffContext } from '../seed.js';

@@ -12,6 +12,7 @@ import { estimateWaits, expectedServiceMinutes, SERVICE_TIME_SAMPLE, type Estima
 import { callOrder, DEFAULT_QUEUE_POLICY, plannedOrder } from './queue.ordering.js';
 import { ensureCan, ensureCanSee } from './queue.policy.js';
 import { presentTicket, presentVisit } from './queue.presenters.js';
+import * as estimateRepo from './queue.estimate.repo.js';
 import * as repo from './queue.repo.js';
 import type { CounterQueueView, PublicTicketView, TicketDetail } from './queue.schemas.js';
 
@@ -35,14 +36,20 @@ export async function centreQueue(db: Kysely<Database>, centreId: string, timeZo
   const ordered = callOrder(orderable, policyOf, now);
   const counters = await repo.openCountersOfCentre(db, centreId);
   const serviceIds = [...new Set([...ordered.map((ticket) => ticket.service_id), ...counters.flatMap((counter) => (counter.busy ? [counter.busy.serviceId] : [])), ...extraServiceIds])];
-  const recent = await repo.recentServiceMinutes(db, serviceIds, SERVICE_TIME_SAMPLE);
+  const recent = await estimateRepo.recentServiceMinutes(db, serviceIds, SERVICE_TIME_SAMPLE);
   const expected = new Map<string, number>();
   for (const id of serviceIds) {
     const service = await findServiceById(db, id);
     expected.set(id, expectedServiceMinutes(recent.get(id) ?? [], service?.typicalMinutes ?? 15));
   }
-  const planned = plannedOrder(orderable, policyOf, now).map(({ ticket, notBefore }) => ({ id: ticket.id, serviceId: ticket.service_id, notBefore }));
-  const estimates = estimateWaits(planned, counters, expected, now);
+  const planned = plannedOrder(orderable, policyOf, now).map(({ ticket, notBefore }) => ({
+    id: ticket.id,
+    serviceId: ticket.service_id,
+    notBefore,
+    overtakable: ticket.priority_class === 'normal' && ticket.appointment_due_at === null,
+  }));
+  const headStarts = await estimateRepo.headStartsIssuedSince(db, centreId, localDay, new Date(now.getTime() - 60 * MINUTE_MS), now);
+  const estimates = estimateWaits(planned, counters, expected, now, headStarts);
   return { ordered, estimates, counters, expected };
 }
 

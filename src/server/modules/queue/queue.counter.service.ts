@@ -123,10 +123,10 @@ export async function closeCounter(db: Kysely<Database>, context: StaffContext, 
  * Calls the next ticket to this counter. An empty queue is an answer, not an error. A retry with the
  * same Idempotency-Key returns the ticket the first request called.
  *
- * The busiest path of a centre's day, so it is four round trips without a key (as many as a bare
- * claim): the transaction's start, the counter with its centre and locked session, the claim
- * (which returns the ticket), the ticket's moment (ticket, audit and realtime event in one
- * statement), then the commit.
+ * The busiest path of a centre's day, so it is five round trips without a key (a bare claim is
+ * four): the transaction's start, the counter with its centre and locked session, the claim (which
+ * returns the ticket), the ticket's moment (ticket, audit and realtime event in one statement), then
+ * the commit. It used to be twelve.
  */
 export async function callNext(db: Kysely<Database>, context: StaffContext, counterId: string, options: { idempotencyKey?: string | undefined; now?: Date } = {}): Promise<CallNextResult> {
   const now = options.now ?? new Date();

@@ -21,18 +21,3 @@ export async function recentServiceMinutes(db: Kysely<Database>, serviceIds: rea
   for (const row of rows.rows) byService.set(row.service_id, [...(byService.get(row.service_id) ?? []), Number(row.minutes)]);
   return byService;
 }
-
-/** Tickets with a head start (priority, emergency, appointment) issued in [from, to], per service. */
-export async function headStartsIssuedSince(db: Kysely<Database>, centreId: string, localDay: string, from: Date, to: Date): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('tickets')
-    .select(['service_id', sql<number>`count(*)::int`.as('n')])
-    .where('centre_id', '=', centreId)
-    .where('local_day', '=', localDay)
-    .where('issued_at', '>', from)
-    .where('issued_at', '<=', to)
-    .where((eb) => eb.or([eb('priority_class', '!=', 'normal'), eb('appointment_due_at', 'is not', null)]))
-    .groupBy('service_id')
-    .execute();
-  return new Map(rows.map((row) => [row.service_id, row.n]));
-}

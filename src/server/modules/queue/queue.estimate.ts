@@ -37,25 +37,6 @@ export interface EstimateTicket {
   serviceId: string;
   /** A checked-in appointment not yet due is not called before it falls due (its due time minus the early window). */
   notBefore?: Date | null;
-  /** A walk-in without priority: anyone with a head start who comes later may still go before it. */
-  overtakable?: boolean;
-}
-
-/** At most this share of the counters' time is assumed to go to people arriving later with a head start. */
-export const MAX_OVERTAKING_LOAD = 0.5;
-
-/**
- * The share of the time of the counters able to serve a service that people with a head start
- * (priority, emergency, appointment) will take while a walk-in waits, from how many of them arrived
- * in the last hour: their expected minutes per hour ÷ 60 ÷ the counters. A walk-in who would wait
- * W with the queue as it is waits about W ÷ (1 − load), as in a queue with priorities.
- */
-export function overtakingLoad(able: readonly EstimateCounter[], headStartsLastHour: ReadonlyMap<string, number>, minutesOf: (serviceId: string) => number): number {
-  if (able.length === 0) return 0;
-  const services = new Set(able.flatMap((counter) => counter.serviceIds));
-  let minutes = 0;
-  for (const serviceId of services) minutes += (headStartsLastHour.get(serviceId) ?? 0) * minutesOf(serviceId);
-  return Math.min(MAX_OVERTAKING_LOAD, minutes / 60 / able.length);
 }
 
 export interface TicketEstimate {
@@ -68,15 +49,8 @@ export interface TicketEstimate {
 /**
  * @param ordered waiting tickets of a centre in planned call order
  * @param expected expected minutes per service id
- * @param headStartsLastHour tickets with a head start issued in the last hour, per service id
  */
-export function estimateWaits(
-  ordered: readonly EstimateTicket[],
-  counters: readonly EstimateCounter[],
-  expected: ReadonlyMap<string, number>,
-  now: Date,
-  headStartsLastHour: ReadonlyMap<string, number> = new Map(),
-): Map<string, TicketEstimate> {
+export function estimateWaits(ordered: readonly EstimateTicket[], counters: readonly EstimateCounter[], expected: ReadonlyMap<string, number>, now: Date): Map<string, TicketEstimate> {
   const minutesOf = (serviceId: string) => expected.get(serviceId) ?? 15;
   const freeAt = counters.map((counter) => {
     if (!counter.busy) return now.getTime();
@@ -102,9 +76,8 @@ export function estimateWaits(
     const start = freeAt[best]!;
     // An appointment is called when it falls due even if a counter is free earlier; the counter
     // serves others meanwhile, so its own time is counted as if it took the ticket now.
-    let wait = Math.max(start, ticket.notBefore?.getTime() ?? 0) - now.getTime();
-    if (ticket.overtakable) wait /= 1 - overtakingLoad(counters.filter((counter) => counter.serviceIds.includes(ticket.serviceId)), headStartsLastHour, minutesOf);
-    result.set(ticket.id, { ahead, minutes: Math.max(0, Math.round(wait / MINUTE_MS)) });
+    const called = Math.max(start, ticket.notBefore?.getTime() ?? 0);
+    result.set(ticket.id, { ahead, minutes: Math.max(0, Math.round((called - now.getTime()) / MINUTE_MS)) });
     freeAt[best] = start + minutesOf(ticket.serviceId) * MINUTE_MS;
     handedBefore.set(counters[best]!.id, (handedBefore.get(counters[best]!.id) ?? 0) + 1);
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateWaits, expectedServiceMinutes, MAX_OVERTAKING_LOAD, overtakingLoad } from './queue.estimate.js';
+import { estimateWaits, expectedServiceMinutes } from './queue.estimate.js';
 import { callOrder, DEFAULT_QUEUE_POLICY, plannedOrder, type OrderableTicket } from './queue.ordering.js';
 
 const MINUTE = 60_000;
@@ -70,26 +70,6 @@ describe('planned order (estimates)', () => {
 });
 
 describe('waiting-time estimates', () => {
-  it('lengthens a walk-in’s wait by the share of counter time that later arrivals with a head start will take', () => {
-    const counters = [
-      { id: 'c1', serviceIds: ['A'], busy: { serviceId: 'A', since: now } },
-      { id: 'c2', serviceIds: ['A', 'B'], busy: { serviceId: 'A', since: now } },
-    ];
-    const expected = new Map([['A', 20], ['B', 30]]);
-    const minutesOf = (id: string) => expected.get(id) ?? 15;
-    // Per hour: 1 × 20 + 1 × 30 = 50 minutes of head-start work over 2 counters: 50 / 60 / 2.
-    expect(overtakingLoad(counters, new Map([['A', 1], ['B', 1]]), minutesOf)).toBeCloseTo(50 / 120);
-    expect(overtakingLoad(counters, new Map([['A', 20]]), minutesOf)).toBe(MAX_OVERTAKING_LOAD);
-    expect(overtakingLoad([], new Map([['A', 2]]), minutesOf)).toBe(0);
-    const tickets = [{ id: 'walk-in', serviceId: 'A', overtakable: true }, { id: 'priority', serviceId: 'A', overtakable: false }];
-    const plain = estimateWaits(tickets, counters, expected, now);
-    const withHeadStarts = estimateWaits(tickets, counters, expected, now, new Map([['A', 1]]));
-    expect(plain.get('walk-in')?.minutes).toBe(20);
-    // Load 20 / 60 / 2 = 1/6: 20 ÷ (1 − 1/6) = 24 minutes; the priority ticket is not overtaken.
-    expect(withHeadStarts.get('walk-in')?.minutes).toBe(24);
-    expect(withHeadStarts.get('priority')?.minutes).toBe(plain.get('priority')?.minutes);
-  });
-
   it('does not call an appointment before it falls due, while its counter time still counts for those behind', () => {
     const counters = [{ id: 'c1', serviceIds: ['A'], busy: null }];
     const estimates = estimateWaits(

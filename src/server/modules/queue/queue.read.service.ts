@@ -42,14 +42,8 @@ export async function centreQueue(db: Kysely<Database>, centreId: string, timeZo
     const service = await findServiceById(db, id);
     expected.set(id, expectedServiceMinutes(recent.get(id) ?? [], service?.typicalMinutes ?? 15));
   }
-  const planned = plannedOrder(orderable, policyOf, now).map(({ ticket, notBefore }) => ({
-    id: ticket.id,
-    serviceId: ticket.service_id,
-    notBefore,
-    overtakable: ticket.priority_class === 'normal' && ticket.appointment_due_at === null,
-  }));
-  const headStarts = await estimateRepo.headStartsIssuedSince(db, centreId, localDay, new Date(now.getTime() - 60 * MINUTE_MS), now);
-  const estimates = estimateWaits(planned, counters, expected, now, headStarts);
+  const planned = plannedOrder(orderable, policyOf, now).map(({ ticket, notBefore }) => ({ id: ticket.id, serviceId: ticket.service_id, notBefore }));
+  const estimates = estimateWaits(planned, counters, expected, now);
   return { ordered, estimates, counters, expected };
 }
 

@@ -19,7 +19,8 @@ export interface Measurement {
 
 export interface BenchmarkResult extends Measurement {
   name: string;
-  db: DatabaseLabel;
+  /** The database, with a word on how it was used when that differs from the PostgreSQL run. */
+  db: DatabaseLabel | `${DatabaseLabel} (${string})`;
   /** Further figures of the same benchmark, each with its own target. */
   more?: Measurement[];
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../db/types.js';
 
 export interface RealtimeEventInput {
@@ -27,16 +27,17 @@ export interface PublishedEvent {
  * Returns the row id (not the position, which does not exist before commit).
  */
 export async function writeRealtimeEvent(db: Kysely<Database>, event: RealtimeEventInput): Promise<number> {
-  const unitId = event.unitId ?? null;
-  const row = await db
-    .insertInto('realtime_events')
-    .values((eb) => ({
-      type: event.type,
-      centre_id: event.centreId ?? (unitId ? eb.selectFrom('units').select('units.centre_id').where('units.id', '=', unitId) : null),
-      unit_id: unitId,
-      payload: JSON.stringify(event.payload ?? {}),
-    }))
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('realtime_events').values(realtimeEventValues(event)).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The row of one event, for an insert the caller runs in the change's own statement (a data-modifying CTE). */
+export function realtimeEventValues(event: RealtimeEventInput) {
+  const unitId = event.unitId ?? null;
+  return (eb: ExpressionBuilder<Database, 'realtime_events'>) => ({
+    type: event.type,
+    centre_id: event.centreId ?? (unitId ? eb.selectFrom('units').select('units.centre_id').where('units.id', '=', unitId) : null),
+    unit_id: unitId,
+    payload: JSON.stringify(event.payload ?? {}),
+  });
 }

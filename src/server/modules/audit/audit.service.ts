@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
@@ -24,30 +24,35 @@ export interface AuditEntry {
  * change does.
  */
 export async function recordAudit(db: Kysely<Database>, context: RequestContext, entry: AuditEntry, personalData = false): Promise<void> {
+  await db.insertInto('audit_events').values(auditEventValues(context, entry, personalData)).execute();
+}
+
+/**
+ * The row of one audit event, for an insert the caller runs: `recordAudit`, or a statement that
+ * writes the event together with the change (a data-modifying CTE) to save a round trip.
+ */
+export function auditEventValues(context: RequestContext, entry: AuditEntry, personalData = false) {
   if (entry.breakGlass && !entry.reason?.trim()) {
     throw AppError.invalid([{ path: 'reason', message: 'break-glass access needs a reason' }]);
   }
   const unitId = entry.unitId ?? null;
-  await db
-    .insertInto('audit_events')
-    .values((eb) => ({
-      id: uuidv7(),
-      actor_id: context.actor?.staffId ?? null,
-      actor_name: context.actor?.username ?? 'anonymous',
-      action: entry.action,
-      resource_type: entry.resourceType,
-      resource_id: entry.resourceId ?? null,
-      // An event about a unit is also an event of its centre, so centre auditors find it.
-      centre_id: entry.centreId ?? (unitId ? eb.selectFrom('units').select('units.centre_id').where('units.id', '=', unitId) : null),
-      unit_id: unitId,
-      personal_data: personalData,
-      reason: entry.reason ?? null,
-      break_glass: entry.breakGlass ?? false,
-      ip: context.ip,
-      request_id: context.requestId,
-      details: JSON.stringify(entry.details ?? {}),
-    }))
-    .execute();
+  return (eb: ExpressionBuilder<Database, 'audit_events'>) => ({
+    id: uuidv7(),
+    actor_id: context.actor?.staffId ?? null,
+    actor_name: context.actor?.username ?? 'anonymous',
+    action: entry.action,
+    resource_type: entry.resourceType,
+    resource_id: entry.resourceId ?? null,
+    // An event about a unit is also an event of its centre, so centre auditors find it.
+    centre_id: entry.centreId ?? (unitId ? eb.selectFrom('units').select('units.centre_id').where('units.id', '=', unitId) : null),
+    unit_id: unitId,
+    personal_data: personalData,
+    reason: entry.reason ?? null,
+    break_glass: entry.breakGlass ?? false,
+    ip: context.ip,
+    request_id: context.requestId,
+    details: JSON.stringify(entry.details ?? {}),
+  });
 }
 
 /**

@@ -7,7 +7,6 @@ import { writeRealtimeEvent } from '../../realtime/events.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findCounterById } from '../network/network.counters.service.js';
 import { localDateTime } from '../network/network.opening.js';
-import { findCentreById } from '../network/network.service.js';
 import type { CounterView } from '../network/network.units.schemas.js';
 import { recordTicketMoment } from './queue.events.js';
 import { withIdempotency } from './queue.idempotency.js';
@@ -31,10 +30,15 @@ export async function loadServableCounter(db: Kysely<Database>, context: StaffCo
  */
 export async function lockOwnOpenSession(trx: Kysely<Database>, context: StaffContext, counter: CounterView, options: { allowPaused: boolean }): Promise<repo.CounterSession> {
   const session = await repo.lockLiveSession(trx, counter.id);
-  if (!session) throw AppError.conflict(`Counter ${counter.label} is closed: open it first`);
-  if (session.staff_id !== context.actor.staffId) throw AppError.forbidden(`Counter ${counter.label} is opened by someone else`);
-  if (session.state === 'paused' && !options.allowPaused) throw AppError.conflict(`Counter ${counter.label} is paused: resume it first`);
-  return session;
+  ensureOwnSession(context, counter.label, session ? { staffId: session.staff_id, state: session.state } : null, options);
+  return session!;
+}
+
+/** The checks on a counter's live session before anyone acts at it. */
+function ensureOwnSession(context: StaffContext, label: string, session: { staffId: string; state: string } | null, options: { allowPaused: boolean }): void {
+  if (!session) throw AppError.conflict(`Counter ${label} is closed: open it first`);
+  if (session.staffId !== context.actor.staffId) throw AppError.forbidden(`Counter ${label} is opened by someone else`);
+  if (session.state === 'paused' && !options.allowPaused) throw AppError.conflict(`Counter ${label} is paused: resume it first`);
 }
 
 export async function counterState(db: Kysely<Database>, counter: CounterView): Promise<CounterStateView> {
@@ -118,24 +122,27 @@ export async function closeCounter(db: Kysely<Database>, context: StaffContext, 
 /**
  * Calls the next ticket to this counter. An empty queue is an answer, not an error. A retry with the
  * same Idempotency-Key returns the ticket the first request called.
+ *
+ * The busiest path of a centre's day, so it is five round trips without a key (a bare claim is
+ * four): the transaction's start, the counter with its centre and locked session, the claim (which
+ * returns the ticket), the ticket's moment (ticket, audit and realtime event in one statement), then
+ * the commit. It used to be twelve.
  */
 export async function callNext(db: Kysely<Database>, context: StaffContext, counterId: string, options: { idempotencyKey?: string | undefined; now?: Date } = {}): Promise<CallNextResult> {
   const now = options.now ?? new Date();
-  const counter = await loadServableCounter(db, context, counterId);
-  const centre = await findCentreById(db, counter.centreId);
-  if (!centre) throw AppError.notFound('The centre');
-  const localDay = localDateTime(centre.timeZone, now).date;
-  const claim = options.idempotencyKey ? { scope: `queue.call:${counter.id}:${context.actor.staffId}`, key: options.idempotencyKey, request: { counterId } } : null;
+  const claim = options.idempotencyKey ? { scope: `queue.call:${counterId}:${context.actor.staffId}`, key: options.idempotencyKey, request: { counterId } } : null;
   try {
     return await withIdempotency(db, claim, async (trx) => {
-      await lockOwnOpenSession(trx, context, counter, { allowPaused: false });
-      const active = await repo.activeTicketOfCounter(trx, counter.id);
-      if (active) throw AppError.conflict(`Ticket ${active.number} is still at counter ${counter.label}: end, park or transfer it first`);
-      const ticketId = await repo.callNextWaiting(trx, { counterId: counter.id, serviceIds: counter.serviceIds, localDay, now });
-      if (!ticketId) return { ticket: null };
-      const ticket = (await repo.findTicket(trx, ticketId))!;
-      await recordTicketMoment(trx, context, ticket, { kind: 'called', at: now, counterId: counter.id });
-      return { ticket: presentTicket(ticket) };
+      const counter = await repo.lockCounterAtWork(trx, counterId);
+      if (!counter) throw AppError.notFound('The counter');
+      ensureCan(context.actor, 'queue.serve', { centreId: counter.centreId, unitId: counter.unitId }, 'The counter');
+      ensureOwnSession(context, counter.label, counter.session, { allowPaused: false });
+      const localDay = localDateTime(counter.timeZone, now).date;
+      const outcome = await repo.callNextWaiting(trx, { counterId: counter.id, counterLabel: counter.label, serviceIds: counter.serviceIds, localDay, now });
+      if (outcome.activeNumber !== null) throw AppError.conflict(`Ticket ${outcome.activeNumber} is still at counter ${counter.label}: end, park or transfer it first`);
+      if (!outcome.ticket) return { ticket: null };
+      await recordTicketMoment(trx, context, outcome.ticket, { kind: 'called', at: now, counterId: counter.id });
+      return { ticket: presentTicket(outcome.ticket) };
     });
   } catch (error) {
     throw fromDatabaseError(error) ?? error;

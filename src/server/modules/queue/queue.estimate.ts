@@ -1,9 +1,10 @@
 /**
  * Waiting-time estimates (docs/queue.md, "Estimates"): a small simulation of the rest of the day's
  * queue instead of `position × mean / counters`. Counters that are open are free when their current
- * ticket is expected to end; the waiting tickets are handed, in call order, to the first counter
- * that can serve them and is free earliest, each taking its own service's expected duration. The
- * time a ticket is handed over is its estimated call time.
+ * ticket is expected to end; the waiting tickets are handed, in the order they will be called
+ * (`plannedOrder`: checked-in appointments already counted with the head start they get when due),
+ * to the first counter that can serve them and is free earliest, each taking its own service's
+ * expected time at a counter (call to end). The time a ticket is handed over is its estimated call time.
  */
 
 const MINUTE_MS = 60_000;
@@ -34,6 +35,8 @@ export interface EstimateCounter {
 export interface EstimateTicket {
   id: string;
   serviceId: string;
+  /** A checked-in appointment not yet due is not called before it falls due (its due time minus the early window). */
+  notBefore?: Date | null;
 }
 
 export interface TicketEstimate {
@@ -44,7 +47,7 @@ export interface TicketEstimate {
 }
 
 /**
- * @param ordered waiting tickets of a centre in call order
+ * @param ordered waiting tickets of a centre in planned call order
  * @param expected expected minutes per service id
  */
 export function estimateWaits(ordered: readonly EstimateTicket[], counters: readonly EstimateCounter[], expected: ReadonlyMap<string, number>, now: Date): Map<string, TicketEstimate> {
@@ -71,7 +74,10 @@ export function estimateWaits(ordered: readonly EstimateTicket[], counters: read
       continue;
     }
     const start = freeAt[best]!;
-    result.set(ticket.id, { ahead, minutes: Math.max(0, Math.round((start - now.getTime()) / MINUTE_MS)) });
+    // An appointment is called when it falls due even if a counter is free earlier; the counter
+    // serves others meanwhile, so its own time is counted as if it took the ticket now.
+    const called = Math.max(start, ticket.notBefore?.getTime() ?? 0);
+    result.set(ticket.id, { ahead, minutes: Math.max(0, Math.round((called - now.getTime()) / MINUTE_MS)) });
     freeAt[best] = start + minutesOf(ticket.serviceId) * MINUTE_MS;
     handedBefore.set(counters[best]!.id, (handedBefore.get(counters[best]!.id) ?? 0) + 1);
   }

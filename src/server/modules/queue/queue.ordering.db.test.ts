@@ -55,8 +55,11 @@ describe('ordering policy', () => {
         const expected = callOrder(tickets, () => (policy ?? DEFAULT_QUEUE_POLICY) as QueuePolicy, now).map((ticket) => ticket.id);
         const called: string[] = [];
         for (;;) {
-          const id = await t.db.transaction().execute((trx) => callNextWaiting(trx, { counterId: w.counters[0]!, serviceIds: [w.serviceA], localDay: day, now }));
+          const outcome = await t.db.transaction().execute((trx) => callNextWaiting(trx, { counterId: w.counters[0]!, counterLabel: '1', serviceIds: [w.serviceA], localDay: day, now }));
+          expect(outcome.activeNumber).toBeNull();
+          const id = outcome.ticket?.id;
           if (!id) break;
+          expect(outcome.ticket).toMatchObject({ state: 'called', counter_id: w.counters[0], call_count: 1, service_id: w.serviceA });
           called.push(id);
           await t.db.updateTable('tickets').set({ state: 'done', ended_at: now }).where('id', '=', id).execute();
         }

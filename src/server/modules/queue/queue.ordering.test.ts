@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { estimateWaits, expectedServiceMinutes } from './queue.estimate.js';
-import { callOrder, DEFAULT_QUEUE_POLICY, type OrderableTicket } from './queue.ordering.js';
+import { callOrder, DEFAULT_QUEUE_POLICY, plannedOrder, type OrderableTicket } from './queue.ordering.js';
 
 const MINUTE = 60_000;
 const now = new Date('2031-03-03T11:00:00Z');
@@ -45,7 +45,43 @@ describe('ordering policy (pure)', () => {
   });
 });
 
+describe('planned order (estimates)', () => {
+  it('counts a checked-in appointment with the head start it will have when due, and not before it is callable', () => {
+    const walkIn = { id: 'a', queuedAt: new Date(now.getTime() - 30 * MINUTE), priorityClass: 'normal' as const, appointmentDueAt: null };
+    const early = { id: 'b', queuedAt: new Date(now.getTime() - 5 * MINUTE), priorityClass: 'normal' as const, appointmentDueAt: new Date(now.getTime() + 30 * MINUTE) };
+    // Right now the early appointment is not due: it waits behind the walk-in...
+    expect(callOrder([walkIn, early], () => DEFAULT_QUEUE_POLICY, now).map((t) => t.id)).toEqual(['a', 'b']);
+    // ...but it will be called first once due, from 10 minutes before its time.
+    const planned = plannedOrder([walkIn, early], () => DEFAULT_QUEUE_POLICY, now);
+    expect(planned.map(({ ticket }) => ticket.id)).toEqual(['b', 'a']);
+    expect(planned[0]!.notBefore).toEqual(new Date(now.getTime() + 20 * MINUTE));
+    expect(planned[1]!.notBefore).toBeNull();
+  });
+
+  it('is the call order when no appointment is waiting to fall due', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(ticketArb, { selector: (t) => t.id, maxLength: 30 }), (tickets: OrderableTicket[]) => {
+        const planned = plannedOrder(tickets, () => DEFAULT_QUEUE_POLICY, now);
+        expect(planned.map(({ ticket }) => ticket.id)).toEqual(callOrder(tickets, () => DEFAULT_QUEUE_POLICY, now).map((t) => t.id));
+        expect(planned.every(({ notBefore }) => notBefore === null)).toBe(true);
+      }),
+    );
+  });
+});
+
 describe('waiting-time estimates', () => {
+  it('does not call an appointment before it falls due, while its counter time still counts for those behind', () => {
+    const counters = [{ id: 'c1', serviceIds: ['A'], busy: null }];
+    const estimates = estimateWaits(
+      [{ id: 'appointment', serviceId: 'A', notBefore: new Date(now.getTime() + 15 * MINUTE) }, { id: 'walk-in', serviceId: 'A' }],
+      counters,
+      new Map([['A', 10]]),
+      now,
+    );
+    expect(estimates.get('appointment')).toEqual({ ahead: 0, minutes: 15 });
+    expect(estimates.get('walk-in')).toEqual({ ahead: 1, minutes: 10 });
+  });
+
   it('trims outliers from recent service times and falls back to the typical duration', () => {
     expect(expectedServiceMinutes([5, 6], 15)).toBe(15);
     expect(expectedServiceMinutes([10, 10, 10, 10, 10, 10, 10, 10, 10, 300], 15)).toBe(10);

@@ -23,7 +23,9 @@ export interface QueuePolicy {
 export const DEFAULT_QUEUE_POLICY: QueuePolicy = {
   priorityHeadStartMinutes: 20,
   emergencyHeadStartMinutes: 120,
-  appointmentHeadStartMinutes: 45,
+  // Long enough to pass the morning peak's line (queue-day-simulation: with 45, a third of
+  // appointments started more than 10 minutes late on a busy day).
+  appointmentHeadStartMinutes: 120,
   appointmentEarlyMinutes: 10,
   noShowAfterCalls: 3,
 };
@@ -65,6 +67,22 @@ export function callOrder<T extends OrderableTicket>(tickets: readonly T[], poli
     .map((ticket) => ({ ticket, key: virtualArrival(ticket, policyOf(ticket), now) }))
     .sort((a, b) => a.key - b.key || (a.ticket.id < b.ticket.id ? -1 : a.ticket.id > b.ticket.id ? 1 : 0))
     .map((entry) => entry.ticket);
+}
+
+/**
+ * The order tickets will be called in if nobody else arrives: the call order once every checked-in
+ * appointment has fallen due (it will, while the others wait), with the moment each not-yet-due
+ * appointment becomes callable. Estimates use it; lists show `callOrder` (the order right now).
+ */
+export function plannedOrder<T extends OrderableTicket>(tickets: readonly T[], policyOf: (ticket: T) => QueuePolicy, now: Date): { ticket: T; notBefore: Date | null }[] {
+  const planned = tickets.map((ticket) => {
+    const policy = policyOf(ticket);
+    const dueFrom = ticket.appointmentDueAt ? new Date(ticket.appointmentDueAt.getTime() - policy.appointmentEarlyMinutes * MINUTE_MS) : null;
+    const at = dueFrom && dueFrom > now ? dueFrom : now;
+    return { ticket, notBefore: dueFrom && dueFrom > now ? dueFrom : null, key: virtualArrival(ticket, policy, at) };
+  });
+  planned.sort((a, b) => a.key - b.key || (a.ticket.id < b.ticket.id ? -1 : a.ticket.id > b.ticket.id ? 1 : 0));
+  return planned.map(({ ticket, notBefore }) => ({ ticket, notBefore }));
 }
 
 /**

@@ -9,9 +9,10 @@ import { localDateTime } from '../network/network.opening.js';
 import { findCentreById } from '../network/network.service.js';
 import { counterState } from './queue.counter.service.js';
 import { estimateWaits, expectedServiceMinutes, SERVICE_TIME_SAMPLE, type EstimateCounter, type TicketEstimate } from './queue.estimate.js';
-import { callOrder, DEFAULT_QUEUE_POLICY } from './queue.ordering.js';
+import { callOrder, DEFAULT_QUEUE_POLICY, plannedOrder } from './queue.ordering.js';
 import { ensureCan, ensureCanSee } from './queue.policy.js';
 import { presentTicket, presentVisit } from './queue.presenters.js';
+import * as estimateRepo from './queue.estimate.repo.js';
 import * as repo from './queue.repo.js';
 import type { CounterQueueView, PublicTicketView, TicketDetail } from './queue.schemas.js';
 
@@ -30,20 +31,19 @@ export async function centreQueue(db: Kysely<Database>, centreId: string, timeZo
   const localDay = localDateTime(timeZone, now).date;
   const waiting = await repo.waitingTicketsOfCentre(db, centreId, localDay);
   const policies = await repo.findPolicies(db, [...new Set(waiting.map((ticket) => ticket.unit_id))]);
-  const ordered = callOrder(
-    waiting.map((ticket) => ({ ...ticket, queuedAt: ticket.queued_at!, priorityClass: ticket.priority_class, appointmentDueAt: ticket.appointment_due_at })),
-    (ticket) => policies.get(ticket.unit_id) ?? DEFAULT_QUEUE_POLICY,
-    now,
-  );
+  const orderable = waiting.map((ticket) => ({ ...ticket, queuedAt: ticket.queued_at!, priorityClass: ticket.priority_class, appointmentDueAt: ticket.appointment_due_at }));
+  const policyOf = (ticket: repo.TicketRow) => policies.get(ticket.unit_id) ?? DEFAULT_QUEUE_POLICY;
+  const ordered = callOrder(orderable, policyOf, now);
   const counters = await repo.openCountersOfCentre(db, centreId);
   const serviceIds = [...new Set([...ordered.map((ticket) => ticket.service_id), ...counters.flatMap((counter) => (counter.busy ? [counter.busy.serviceId] : [])), ...extraServiceIds])];
-  const recent = await repo.recentServiceMinutes(db, serviceIds, SERVICE_TIME_SAMPLE);
+  const recent = await estimateRepo.recentServiceMinutes(db, serviceIds, SERVICE_TIME_SAMPLE);
   const expected = new Map<string, number>();
   for (const id of serviceIds) {
     const service = await findServiceById(db, id);
     expected.set(id, expectedServiceMinutes(recent.get(id) ?? [], service?.typicalMinutes ?? 15));
   }
-  const estimates = estimateWaits(ordered.map((ticket) => ({ id: ticket.id, serviceId: ticket.service_id })), counters, expected, now);
+  const planned = plannedOrder(orderable, policyOf, now).map(({ ticket, notBefore }) => ({ id: ticket.id, serviceId: ticket.service_id, notBefore }));
+  const estimates = estimateWaits(planned, counters, expected, now);
   return { ordered, estimates, counters, expected };
 }
 

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
-import type { CounterSessionsTable, Database, LocalisedText, TicketEventsTable, TicketState, TicketsTable, VisitsTable } from '../../db/types.js';
+import type { CounterSessionsTable, Database, LocalisedText, TicketState, TicketsTable, VisitsTable } from '../../db/types.js';
 import { DEFAULT_QUEUE_POLICY, virtualArrivalSql, type QueuePolicy } from './queue.ordering.js';
 
 export type Visit = Selectable<VisitsTable>;
@@ -49,13 +49,6 @@ export async function dailyQuotaOf(db: Kysely<Database>, serviceId: string): Pro
 
 export async function insertTicket(db: Kysely<Database>, ticket: Insertable<TicketsTable>): Promise<void> {
   await db.insertInto('tickets').values(ticket).execute();
-}
-
-export async function insertTicketEvent(db: Kysely<Database>, event: Omit<Insertable<TicketEventsTable>, 'details'> & { details?: Record<string, unknown> }): Promise<void> {
-  await db
-    .insertInto('ticket_events')
-    .values({ ...event, details: JSON.stringify(event.details ?? {}) })
-    .execute();
 }
 
 export async function findTicket(db: Kysely<Database>, id: string): Promise<TicketRow | undefined> {
@@ -108,51 +101,96 @@ export async function activeTicketOfCounter(db: Kysely<Database>, counterId: str
   return selectTickets(db).where('tickets.counter_id', '=', counterId).where('tickets.state', 'in', ['called', 'serving']).executeTakeFirst();
 }
 
+/** What call-next needs about a counter, read in one statement with its live session locked. */
+export interface CounterAtWork {
+  id: string;
+  label: string;
+  unitId: string;
+  centreId: string;
+  timeZone: string;
+  /** Live services it serves (archived ones are not called to it). */
+  serviceIds: string[];
+  session: { id: string; staffId: string; state: 'open' | 'paused' } | null;
+}
+
+/**
+ * The counter with its unit's centre, the centre's time zone, its live services and its live
+ * session, the session row locked for the rest of the transaction (the lateral sub-select takes
+ * the lock, so a counter without a session is still found). One round trip instead of four.
+ */
+export async function lockCounterAtWork(db: Kysely<Database>, counterId: string): Promise<CounterAtWork | undefined> {
+  const result = await sql<{ id: string; label: string; unit_id: string; centre_id: string; time_zone: string; service_ids: string[] | null; session_id: string | null; session_staff_id: string | null; session_state: 'open' | 'paused' | null }>`
+    SELECT c.id, c.label, c.unit_id, u.centre_id, ce.time_zone,
+      ARRAY(SELECT cs.service_id FROM counter_services cs JOIN services s ON s.id = cs.service_id
+        WHERE cs.counter_id = c.id AND s.archived_at IS NULL ORDER BY s.ticket_prefix) AS service_ids,
+      se.id AS session_id, se.staff_id AS session_staff_id, se.state AS session_state
+    FROM counters c
+    JOIN units u ON u.id = c.unit_id
+    JOIN centres ce ON ce.id = u.centre_id
+    LEFT JOIN LATERAL (
+      SELECT id, staff_id, state FROM counter_sessions WHERE counter_id = c.id AND state <> 'closed' FOR UPDATE
+    ) se ON true
+    WHERE c.id = ${counterId}`.execute(db);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    label: row.label,
+    unitId: row.unit_id,
+    centreId: row.centre_id,
+    timeZone: row.time_zone,
+    serviceIds: row.service_ids ?? [],
+    session: row.session_id && row.session_staff_id && row.session_state ? { id: row.session_id, staffId: row.session_staff_id, state: row.session_state } : null,
+  };
+}
+
+/** Either the ticket just called, or the number of the ticket the counter still holds (nothing called). */
+export type CallNextOutcome = { ticket: TicketRow; activeNumber: null } | { ticket: null; activeNumber: string | null };
+
 /**
  * The heart of the engine: in the caller's transaction, picks the first waiting ticket in call
- * order among the counter's services and makes it 'called' at this counter. Rows another counter
- * is taking right now are skipped (SKIP LOCKED), not waited for; a row that another transaction
- * already changed no longer matches `state = 'waiting'` when re-checked under its lock. The partial
- * unique index on (counter_id) for called/serving tickets refuses a second active ticket.
+ * order among the counter's services and makes it 'called' at this counter, returning the ticket as
+ * it now is. Rows another counter is taking right now are skipped (SKIP LOCKED), not waited for; a
+ * row that another transaction already changed no longer matches `state = 'waiting'` when re-checked
+ * under its lock. A counter still holding a ticket calls nothing (the same statement checks it, after
+ * the caller took the session lock, so it sees the latest commit); the partial unique index on
+ * (counter_id) for called/serving tickets refuses a second active ticket whatever happens.
  */
-export async function callNextWaiting(db: Kysely<Database>, args: { counterId: string; serviceIds: readonly string[]; localDay: string; now: Date }): Promise<string | undefined> {
-  if (args.serviceIds.length === 0) return undefined;
-  const result = await sql<{ id: string }>`
-    WITH candidate AS (
+export async function callNextWaiting(db: Kysely<Database>, args: { counterId: string; counterLabel: string; serviceIds: readonly string[]; localDay: string; now: Date }): Promise<CallNextOutcome> {
+  if (args.serviceIds.length === 0) {
+    const active = await db.selectFrom('tickets').select('number').where('counter_id', '=', args.counterId).where('state', 'in', ['called', 'serving']).executeTakeFirst();
+    return { ticket: null, activeNumber: active?.number ?? null };
+  }
+  const result = await sql<Selectable<TicketsTable> & { service_names: LocalisedText | null; active_number: string | null }>`
+    WITH active AS (
+      SELECT number FROM tickets WHERE counter_id = ${args.counterId} AND state IN ('called', 'serving') LIMIT 1
+    ), candidate AS (
       SELECT t.id FROM tickets t
       LEFT JOIN queue_policies p ON p.unit_id = t.unit_id
-      WHERE t.state = 'waiting' AND t.local_day = ${args.localDay}::date
+      WHERE NOT EXISTS (SELECT 1 FROM active) AND t.state = 'waiting' AND t.local_day = ${args.localDay}::date
         AND t.service_id IN (${sql.join(args.serviceIds.map((id) => sql`${id}::uuid`))})
       ORDER BY ${virtualArrivalSql(args.now)}, t.id
       LIMIT 1
       FOR UPDATE OF t SKIP LOCKED
+    ), called AS (
+      UPDATE tickets SET state = 'called', counter_id = ${args.counterId}, called_at = ${args.now},
+        first_called_at = coalesce(tickets.first_called_at, ${args.now}), call_count = tickets.call_count + 1
+      FROM candidate WHERE tickets.id = candidate.id AND tickets.state = 'waiting'
+      RETURNING tickets.*
     )
-    UPDATE tickets SET state = 'called', counter_id = ${args.counterId}, called_at = ${args.now},
-      first_called_at = coalesce(tickets.first_called_at, ${args.now}), call_count = tickets.call_count + 1
-    FROM candidate WHERE tickets.id = candidate.id AND tickets.state = 'waiting'
-    RETURNING tickets.id`.execute(db);
-  return result.rows[0]?.id;
+    SELECT called.*, s.names AS service_names, (SELECT number FROM active) AS active_number
+    FROM (SELECT 1) AS one
+    LEFT JOIN called ON true
+    LEFT JOIN services s ON s.id = called.service_id`.execute(db);
+  const row = result.rows[0]!;
+  if (!row.id) return { ticket: null, activeNumber: row.active_number };
+  const { active_number: _active, service_names, ...ticket } = row;
+  return { ticket: { ...ticket, service_names: service_names!, counter_label: args.counterLabel }, activeNumber: null };
 }
 
 /** Waiting tickets of a centre's day with what ordering needs, for lists and estimates. */
 export async function waitingTicketsOfCentre(db: Kysely<Database>, centreId: string, localDay: string): Promise<TicketRow[]> {
   return selectTickets(db).where('tickets.centre_id', '=', centreId).where('tickets.local_day', '=', localDay).where('tickets.state', '=', 'waiting').execute();
-}
-
-/** Minutes of the latest finished services of each service at a centre (newest first, up to `limit` each). */
-export async function recentServiceMinutes(db: Kysely<Database>, serviceIds: readonly string[], limit: number): Promise<Map<string, number[]>> {
-  const byService = new Map<string, number[]>();
-  if (serviceIds.length === 0) return byService;
-  const rows = await sql<{ service_id: string; minutes: number }>`
-    SELECT service_id, minutes FROM (
-      SELECT service_id, extract(epoch FROM ended_at - started_at)::float8 / 60 AS minutes,
-        row_number() OVER (PARTITION BY service_id ORDER BY ended_at DESC) AS n
-      FROM tickets
-      WHERE state IN ('done', 'transferred') AND started_at IS NOT NULL AND ended_at IS NOT NULL
-        AND service_id IN (${sql.join(serviceIds.map((id) => sql`${id}::uuid`))})
-    ) recent WHERE n <= ${limit}`.execute(db);
-  for (const row of rows.rows) byService.set(row.service_id, [...(byService.get(row.service_id) ?? []), Number(row.minutes)]);
-  return byService;
 }
 
 // ── Ordering policy ──────────────────────────────────────────────────────────────────────────────
@@ -223,7 +261,7 @@ export async function openCountersOfCentre(db: Kysely<Database>, centreId: strin
     SELECT c.id,
       (SELECT array_agg(cs.service_id) FROM counter_services cs JOIN services s ON s.id = cs.service_id
         WHERE cs.counter_id = c.id AND s.archived_at IS NULL) AS service_ids,
-      t.service_id AS busy_service, coalesce(t.started_at, t.called_at) AS busy_since
+      t.service_id AS busy_service, t.called_at AS busy_since
     FROM counter_sessions cse
     JOIN counters c ON c.id = cse.counter_id
     JOIN units u ON u.id = c.unit_id

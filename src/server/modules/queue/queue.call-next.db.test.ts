@@ -1,0 +1,82 @@
+import { uuidv7 } from 'uuidv7';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/app.js';
+import type { TicketView, VisitView } from './queue.schemas.js';
+import { createQueueWorld, issue, post, type QueueWorld } from './queue.test-fixtures.js';
+
+let t: TestApp;
+let w: QueueWorld;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await createQueueWorld(t, 2);
+});
+afterAll(() => t?.close());
+
+const callNextAt = (counterId: string, who = w.officers[0]!) => post(who, `/api/v1/counters/${counterId}/call-next`);
+const waitingCount = async () => (await t.db.selectFrom('tickets').select('id').where('centre_id', '=', w.centreId).where('state', '=', 'waiting').execute()).length;
+
+/** Call-next reads the counter, its centre and its session in one statement; each refusal still says why. */
+describe('call-next refusals and what one call writes', () => {
+  it('refuses an unknown counter (404), a closed one (409), a paused one (409), someone else’s and another unit’s (403), calling nobody', async () => {
+    await issue(w, [w.serviceA]);
+    const counter = w.counters[0]!;
+    expect((await callNextAt(uuidv7())).statusCode).toBe(404);
+    const closed = await callNextAt(counter);
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error.message).toContain('is closed');
+    expect((await post(w.officers[0]!, `/api/v1/counters/${counter}/open`)).statusCode).toBe(200);
+    expect((await post(w.officers[0]!, `/api/v1/counters/${counter}/pause`)).statusCode).toBe(200);
+    const paused = await callNextAt(counter);
+    expect(paused.statusCode).toBe(409);
+    expect(paused.json().error.message).toContain('paused');
+    // The second officer of the same unit may serve there, but not at a counter opened by the first.
+    expect((await callNextAt(counter, w.officers[1]!)).statusCode).toBe(403);
+    // An officer of another unit of the centre sees the counter but may not serve there.
+    expect((await callNextAt(counter, w.officerB)).statusCode).toBe(403);
+    expect(await waitingCount()).toBe(1);
+    expect((await post(w.officers[0]!, `/api/v1/counters/${counter}/open`)).statusCode).toBe(200);
+  });
+
+  it('writes the call, its audit event and its realtime event together, and refuses a second call while the ticket is at the counter', async () => {
+    const counter = w.counters[0]!;
+    const response = await callNextAt(counter);
+    expect(response.statusCode).toBe(200);
+    const ticket = response.json<{ ticket: TicketView }>().ticket;
+    expect(ticket).toMatchObject({ state: 'called', callCount: 1, counter: { id: counter, label: '1' }, serviceId: w.serviceA });
+    expect(ticket.serviceNames.pt).toBeTruthy();
+
+    const events = await t.db.selectFrom('ticket_events').select(['kind', 'counter_id']).where('ticket_id', '=', ticket.id).orderBy('id').execute();
+    expect(events).toEqual([{ kind: 'issued', counter_id: null }, { kind: 'called', counter_id: counter }]);
+    const audit = await t.db.selectFrom('audit_events').select(['actor_id', 'centre_id', 'unit_id', 'details']).where('action', '=', 'queue.ticket.called').where('resource_id', '=', ticket.id).execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ centre_id: w.centreId, unit_id: w.unitId, details: { number: ticket.number, state: 'called', counterId: counter } });
+    const realtime = await t.db.selectFrom('realtime_events').select(['centre_id', 'unit_id', 'payload', 'position']).where('type', '=', 'queue.ticket_called').execute();
+    const published = realtime.filter((row) => (row.payload as { ticketId?: string }).ticketId === ticket.id);
+    expect(published).toHaveLength(1);
+    expect(published[0]!.position).not.toBeNull();
+    expect(published[0]).toMatchObject({ centre_id: w.centreId, unit_id: w.unitId, payload: { number: ticket.number, counterLabel: '1', state: 'called', callCount: 1, serviceNames: ticket.serviceNames } });
+
+    await issue(w, [w.serviceA]);
+    const again = await callNextAt(counter);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toContain(`Ticket ${ticket.number} is still at counter 1`);
+    expect(await waitingCount()).toBe(1);
+  });
+
+  it('does not call tickets of a service the counter no longer serves', async () => {
+    const counter = w.counters[1]!;
+    expect((await post(w.officers[1]!, `/api/v1/counters/${counter}/open`)).statusCode).toBe(200);
+    await t.db.updateTable('services').set({ archived_at: new Date() }).where('id', '=', w.serviceA).execute();
+    try {
+      expect((await callNextAt(counter, w.officers[1]!)).json()).toEqual({ ticket: null });
+    } finally {
+      await t.db.updateTable('services').set({ archived_at: null }).where('id', '=', w.serviceA).execute();
+    }
+    const called = (await callNextAt(counter, w.officers[1]!)).json<{ ticket: TicketView }>().ticket;
+    expect(called.state).toBe('called');
+    const visit = (await issue(w, [w.serviceB])).json<VisitView>();
+    // Unit 1's counter never takes unit 2's ticket.
+    expect(visit.tickets[0]!.state).toBe('waiting');
+  });
+});

@@ -9,6 +9,8 @@ CREATE TABLE ticket_alerts (
   -- An e-mail address, or a phone number in international form (+351912345678).
   recipient text NOT NULL CHECK (length(recipient) BETWEEN 3 AND 320),
   locale text NOT NULL CHECK (length(locale) BETWEEN 2 AND 16),
+  -- The ticket's page (/t/:code) as an absolute URL, for the messages.
+  link text NOT NULL CHECK (length(link) BETWEEN 1 AND 2000),
   consent_at timestamptz NOT NULL,
   source text NOT NULL CHECK (source IN ('phone', 'reception')),
   created_by uuid REFERENCES staff(id)
@@ -17,11 +19,14 @@ CREATE TABLE ticket_alerts (
 CREATE INDEX ticket_alerts_centre_day_idx ON ticket_alerts (centre_id, local_day);
 
 -- One message of each kind per ticket, whatever the number of instances calling at once: the key is
--- claimed in the transaction of the call that makes the message due.
+-- claimed in the transaction of the call that makes the message due. ticket_id has no foreign key on
+-- purpose: checking it would lock the ticket row against the counter calling that very ticket at the
+-- same moment, and two calls would deadlock. Rows live two days (queue.purge).
 CREATE TABLE ticket_alert_sends (
-  ticket_id uuid NOT NULL REFERENCES tickets(id),
+  ticket_id uuid NOT NULL,
   template text NOT NULL CHECK (template IN ('queue.you_are_next', 'queue.your_turn')),
-  notification_id uuid NOT NULL REFERENCES notifications(id),
+  -- Filled in right after the claim, in the same transaction, with the message requested.
+  notification_id uuid REFERENCES notifications(id),
   sent_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (ticket_id, template)
 );

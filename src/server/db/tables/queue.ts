@@ -113,6 +113,7 @@ export interface TicketAlertsTable {
   channel: TicketAlertChannel;
   recipient: string;
   locale: string;
+  link: string;
   consent_at: Timestamp;
   source: 'phone' | 'reception';
   created_by: string | null;
@@ -121,6 +122,6 @@ export interface TicketAlertsTable {
 export interface TicketAlertSendsTable {
   ticket_id: string;
   template: TicketAlertTemplate;
-  notification_id: string;
+  notification_id: string | null;
   sent_at: DefaultedTimestamp;
 }

@@ -9,6 +9,7 @@ import { findCounterById } from '../network/network.counters.service.js';
 import { localDateTime } from '../network/network.opening.js';
 import { findCentreById } from '../network/network.service.js';
 import type { CounterView } from '../network/network.units.schemas.js';
+import { noteQueueAdvanced } from './queue.advance.js';
 import { recordTicketMoment } from './queue.events.js';
 import { withIdempotency } from './queue.idempotency.js';
 import { can, ensureCan } from './queue.policy.js';
@@ -135,6 +136,7 @@ export async function callNext(db: Kysely<Database>, context: StaffContext, coun
       if (!ticketId) return { ticket: null };
       const ticket = (await repo.findTicket(trx, ticketId))!;
       await recordTicketMoment(trx, context, ticket, { kind: 'called', at: now, counterId: counter.id });
+      await noteQueueAdvanced(trx, ticket, now);
       return { ticket: presentTicket(ticket) };
     });
   } catch (error) {

@@ -63,7 +63,7 @@ describe('end of day', () => {
     const { local_day: localDay } = await t.db.selectFrom('visits').select('local_day').where('id', '=', third.id).executeTakeFirstOrThrow();
     await t.db
       .insertInto('ticket_alerts')
-      .values({ visit_id: third.id, centre_id: w.centreId, local_day: localDay, channel: 'sms', recipient: '+351912345678', locale: 'pt', consent_at: new Date(), source: 'phone' })
+      .values({ visit_id: third.id, centre_id: w.centreId, local_day: localDay, channel: 'sms', recipient: '+351912345678', locale: 'pt', link: 'http://localhost/t/X', consent_at: new Date(), source: 'phone' })
       .execute();
 
     // Before closing time (the centre is open until midnight) nothing of today changes.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertContactInput } from './queue.alerts.schemas.js';
 
 export const PRIORITY_REASONS = ['disability', 'pregnancy', 'elderly', 'small_children', 'emergency'] as const;
 export const TICKET_STATES = ['pending', 'waiting', 'called', 'serving', 'parked', 'done', 'no_show', 'transferred', 'cancelled'] as const;
@@ -25,6 +26,7 @@ export const VisitInput = z.object({
   priorityReasons: z.array(z.enum(PRIORITY_REASONS)).max(5).default([]).refine((reasons) => new Set(reasons).size === reasons.length, 'lists a reason twice'),
   serviceIds: z.array(z.uuid()).min(1).max(5).refine((ids) => new Set(ids).size === ids.length, 'lists a service twice').describe('Services in the order the person goes to them'),
   appointmentDueAt: z.iso.datetime({ offset: true }).nullable().optional().describe('Due time of a checked-in appointment for the first service'),
+  alert: AlertContactInput.optional().describe('"You are next" by SMS or e-mail, with the person\'s consent (docs/queue.md)'),
 });
 export type VisitInput = z.infer<typeof VisitInput>;
 

@@ -1,4 +1,4 @@
-import { IconBuildingCommunity, IconDeviceDesktop, IconHome, IconLayoutDashboard, IconShieldSearch, IconTicket, IconUsers } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconDeviceDesktop, IconDeviceTv, IconHome, IconLayoutDashboard, IconShieldSearch, IconTicket, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Action } from '../../shared/access.js';
 
@@ -17,6 +17,7 @@ export const NAVIGATION: NavigationItem[] = [
   { to: '/office/network', labelId: 'nav.network', icon: IconBuildingCommunity, action: 'network.read' },
   { to: '/office/audit', labelId: 'nav.audit', icon: IconShieldSearch, action: 'audit.read' },
   { to: '/office/staff', labelId: 'staff.nav', icon: IconUsers, action: 'staff.read' },
+  { to: '/office/devices', labelId: 'devices.nav', icon: IconDeviceTv, action: 'queue.manage' },
   // Full-screen working surfaces of the queue (outside /office).
   { to: '/reception', labelId: 'nav.reception', icon: IconTicket, action: 'queue.issue' },
   { to: '/counter', labelId: 'nav.counter', icon: IconDeviceDesktop, action: 'queue.serve' },

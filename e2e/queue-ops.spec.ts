@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { apiAs, callUntil, kioskTicket, openAllToday, serveAndClose, type Api, type Counter } from './queue-api.js';
-import { saveScreenshot, signIn, useInterfaceLanguage } from './support.js';
+import { saveScreenshot, signIn } from './support.js';
 
 interface World {
   manager: Api;
@@ -90,7 +90,7 @@ test('the information screen comes back with the true state after a network drop
   await w.manager.dispose();
 });
 
-test('a centre manager creates a screen, opens its link once, and revokes it: the screen then says so', async ({ page, browser, baseURL }) => {
+test('a centre manager creates a screen, opens its link once, and revokes it: the screen then says so', async ({ page, browser }) => {
   await signIn(page, 'manager.lisboa');
   await page.goto('/office/devices');
   await expect(page.getByRole('heading', { name: 'Information screens and kiosks' })).toBeVisible();
@@ -123,9 +123,9 @@ test('a centre manager creates a screen, opens its link once, and revokes it: th
 });
 
 test('the devices screen at phone width and in Arabic', async ({ page }) => {
-  await useInterfaceLanguage(page, 'ar');
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, 'manager.lisboa');
+  await page.evaluate(() => localStorage.setItem('oneroof.locale', 'ar'));
   await page.goto('/office/devices');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('heading', { name: 'شاشات النداء وأكشاك التذاكر' })).toBeVisible();

@@ -118,7 +118,7 @@ function TicketStatus({ ticket, code }: { ticket: PublicTicket; code: string }) 
       <Box c={called ? 'white' : undefined}>
         <ListenButton lang={locale.code} text={() => `${intl.formatMessage({ id: 'ticket.yourNumber' })} ${spellOut(ticket.number)}. ${service}. ${status}`} />
       </Box>
-      <Text size="sm" c={called ? 'white' : 'dimmed'} ta="center">
+      <Text size="sm" c={called ? 'white' : 'gray.7'} ta="center">
         <FormattedMessage id="ticket.liveNote" />
       </Text>
     </Stack>

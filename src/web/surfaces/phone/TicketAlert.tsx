@@ -17,6 +17,12 @@ type Channel = 'sms' | 'email';
 // The same rules as the server's, so the person reads the reason in their own language.
 const PHONE = /^\+[1-9]\d{7,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Mantine's default description and error greys and reds are too light for WCAG AA on white.
+const READABLE = {
+  description: { color: 'var(--mantine-color-gray-7)' },
+  error: { color: 'var(--mantine-color-red-9)' },
+  input: { color: 'var(--mantine-color-black)' },
+};
 const normalise = (channel: Channel, value: string) => (channel === 'sms' ? value.trim().replace(/[\s().-]/g, '') : value.trim().toLowerCase());
 
 /** "Tell me when my turn is near": a phone number or e-mail address, with consent, on the ticket page. */
@@ -111,6 +117,7 @@ export function TicketAlert({ code }: { code: string }) {
           value={recipient}
           onChange={(event) => setRecipient(event.currentTarget.value)}
           error={errors.recipient}
+          styles={READABLE}
         />
         <Checkbox
           size="md"
@@ -118,6 +125,7 @@ export function TicketAlert({ code }: { code: string }) {
           onChange={(event) => setConsent(event.currentTarget.checked)}
           label={intl.formatMessage({ id: 'ticketAlert.consent' })}
           error={errors.consent}
+          styles={{ error: READABLE.error, description: READABLE.description }}
         />
         {save.isError ? <Alert color="red">{intl.formatMessage({ id: 'ticketAlert.saveFailed' })}</Alert> : null}
         <Button type="submit" size="lg" loading={save.isPending}>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconDeviceDesktop, IconDeviceTablet, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -67,7 +67,25 @@ export function DevicesPage() {
             <FormattedMessage id="devices.empty" />
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <>
+          {/* At phone width a card per device: a five-column table would hide its buttons off screen. */}
+          <Stack gap="xs" hiddenFrom="sm">
+            {devices.data.map((device) => (
+              <Card key={device.id} withBorder padding="sm">
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <Stack gap={2}>
+                    <Text fw={600}>{device.label}</Text>
+                    <Text size="sm">
+                      {intl.formatMessage({ id: `devices.kind.${device.kind}` })} · {unitName(device)}
+                    </Text>
+                    <StatusBadge device={device} />
+                  </Stack>
+                  {device.revokedAt ? null : <RevokeButton device={device} />}
+                </Group>
+              </Card>
+            ))}
+          </Stack>
+          <Table.ScrollContainer minWidth={560} visibleFrom="sm">
             <Table verticalSpacing="sm" striped data-testid="devices-table">
               <Table.Thead>
                 <Table.Tr>
@@ -92,15 +110,7 @@ export function DevicesPage() {
                     </Table.Td>
                     <Table.Td>{unitName(device)}</Table.Td>
                     <Table.Td>
-                      {device.revokedAt ? (
-                        <Badge color="gray" tt="none">
-                          <FormattedMessage id="devices.revokedOn" values={{ date: intl.formatDate(device.revokedAt, { dateStyle: 'medium' }) }} />
-                        </Badge>
-                      ) : (
-                        <Badge color="green" tt="none">
-                          <FormattedMessage id="devices.active" />
-                        </Badge>
-                      )}
+                      <StatusBadge device={device} />
                     </Table.Td>
                     <Table.Td ta="end">{device.revokedAt ? null : <RevokeButton device={device} />}</Table.Td>
                   </Table.Tr>
@@ -108,6 +118,7 @@ export function DevicesPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          </>
         )
       ) : null}
       {centreId ? (
@@ -134,5 +145,18 @@ export function DevicesPage() {
       ) : null}
       {created ? <DeviceLinkModal created={created} onClose={() => setCreated(null)} /> : null}
     </Stack>
+  );
+}
+
+function StatusBadge({ device }: { device: Device }) {
+  const intl = useIntl();
+  return device.revokedAt ? (
+    <Badge color="gray" tt="none">
+      <FormattedMessage id="devices.revokedOn" values={{ date: intl.formatDate(device.revokedAt, { dateStyle: 'medium' }) }} />
+    </Badge>
+  ) : (
+    <Badge color="green" tt="none">
+      <FormattedMessage id="devices.active" />
+    </Badge>
   );
 }

@@ -23,6 +23,8 @@ const READABLE = {
   error: { color: 'var(--mantine-color-red-9)' },
   input: { color: 'var(--mantine-color-black)' },
 };
+// Long labels in some languages wrap instead of being cut off.
+const WRAP = { label: { whiteSpace: 'normal' as const, textAlign: 'center' as const } };
 const normalise = (channel: Channel, value: string) => (channel === 'sms' ? value.trim().replace(/[\s().-]/g, '') : value.trim().toLowerCase());
 
 /** "Tell me when my turn is near": a phone number or e-mail address, with consent, on the ticket page. */
@@ -59,7 +61,7 @@ export function TicketAlert({ code }: { code: string }) {
             <IconBell size={20} aria-hidden style={{ verticalAlign: 'middle', marginInlineEnd: 8 }} />
             <FormattedMessage id="ticketAlert.saved" values={{ recipient: <bdi dir="ltr">{alert.recipient}</bdi>, ahead: alert.notifyWhenAhead }} />
           </Text>
-          <Button variant="default" size="md" leftSection={<IconBellOff size={20} aria-hidden />} loading={withdraw.isPending} onClick={() => withdraw.mutate()}>
+          <Button variant="default" size="md" h="auto" mih={48} py="xs" styles={WRAP} leftSection={<IconBellOff size={20} aria-hidden />} loading={withdraw.isPending} onClick={() => withdraw.mutate()}>
             <FormattedMessage id="ticketAlert.stop" />
           </Button>
         </Stack>
@@ -69,7 +71,7 @@ export function TicketAlert({ code }: { code: string }) {
   if (!available) return null;
   if (!open) {
     return (
-      <Button size="lg" variant="light" leftSection={<IconBell size={22} aria-hidden />} onClick={() => setOpen(true)} fullWidth styles={{ label: { whiteSpace: 'normal' } }}>
+      <Button size="lg" variant="light" leftSection={<IconBell size={22} aria-hidden />} onClick={() => setOpen(true)} fullWidth h="auto" mih={52} py="sm" styles={WRAP}>
         <FormattedMessage id="ticketAlert.offer" />
       </Button>
     );

@@ -11,6 +11,7 @@ interface World {
   renewalId: string;
 }
 
+/** Lisbon open all day, an immigration counter opened by its officer (close it at the end). */
 async function world(baseURL: string): Promise<World> {
   const manager = await apiAs(baseURL, 'manager.lisboa');
   const officer = await apiAs(baseURL, 'officer.immigration');
@@ -81,9 +82,12 @@ test('the information screen comes back with the true state after a network drop
   await expect(display.getByTestId('display-newest')).toContainText(second.number, { timeout: 15_000 });
   await expect(display.getByRole('list')).toContainText(first.number);
 
-  // Push only: once connected, the screen asks for nothing more while nothing happens.
+  // Push only: once connected (and any pending reconnection has settled), the screen asks for
+  // nothing more while nothing happens.
+  await expect(display.getByText('Connection lost, reconnecting…')).toBeHidden();
+  await display.waitForTimeout(6000);
   const asked = stateRequests.length;
-  await display.waitForTimeout(4000);
+  await display.waitForTimeout(5000);
   expect(stateRequests.length).toBe(asked);
   await serveAndClose(w.officer, w.counter, secondId);
   await w.officer.dispose();
@@ -133,8 +137,11 @@ test('the devices screen at phone width and in Arabic', async ({ page }) => {
 });
 
 test('the screen, the kiosk and the ticket page have no serious accessibility faults', async ({ browser, baseURL }) => {
-  const w = await world(baseURL!);
-  await w.officer.post(`/api/v1/counters/${w.counter.id}/close`);
+  const manager = await apiAs(baseURL!, 'manager.lisboa');
+  const lisbon = (await manager.get<{ id: string; code: string }[]>('/api/v1/centres')).find((centre) => centre.code === 'LIS')!;
+  await openAllToday(manager, lisbon.id);
+  const renewal = (await manager.get<{ id: string; code: string }[]>(`/api/v1/centres/${lisbon.id}/services`)).find((service) => service.code === 'PERMIT-RENEW')!;
+  const w = { manager, centreId: lisbon.id, renewalId: renewal.id };
   const screen = await w.manager.post<{ path: string }>(`/api/v1/centres/${w.centreId}/queue-devices`, { kind: 'screen', label: 'Accessibility screen' });
   const kiosk = await w.manager.post<{ path: string }>(`/api/v1/centres/${w.centreId}/queue-devices`, { kind: 'kiosk', label: 'Accessibility kiosk' });
   const kioskToken = new URL(kiosk.path, baseURL).searchParams.get('token')!;
@@ -169,6 +176,13 @@ test('the screen, the kiosk and the ticket page have no serious accessibility fa
   await phone.getByRole('button', { name: 'Send me a message' }).click();
   await expect(phone.getByTestId('ticket-alert')).toContainText('+351 ••• ••• 678');
   await saveScreenshot(phone, 'phone-alert-saved');
-  await w.officer.dispose();
+  // Withdrawn, the contact is gone; the form in Arabic, right to left.
+  await phone.getByRole('button', { name: 'Stop the messages and delete my contact' }).click();
+  await expect(phone.getByTestId('ticket-alert')).toBeHidden();
+  await phone.evaluate(() => localStorage.setItem('oneroof.locale', 'ar'));
+  await phone.reload();
+  await expect(phone.locator('html')).toHaveAttribute('dir', 'rtl');
+  await phone.getByRole('button', { name: 'أخبروني برسالة قصيرة أو بريد إلكتروني عندما يقترب دوري' }).click();
+  await saveScreenshot(phone, 'phone-alert-arabic');
   await w.manager.dispose();
 });

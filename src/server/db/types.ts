@@ -2,7 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { CentreCalendarExceptionsTable, CentreOpeningHoursTable, CentresTable, CounterServicesTable, CountersTable, NetworksTable, ServicesTable, UnitsTable } from './tables/network.js';
 import type { LoginAttemptsTable, OidcLoginsTable, StaffIdentitiesTable, StaffRolesTable, StaffSessionsTable, StaffTable } from './tables/accounts.js';
 import type { AuditEventsTable, RealtimeEventsTable, RealtimeRetentionTable } from './tables/audit-realtime.js';
-import type { CounterSessionsTable, IdempotencyKeysTable, QueuePoliciesTable, TicketEventsTable, TicketSequencesTable, TicketsTable, VisitsTable } from './tables/queue.js';
+import type { CounterSessionsTable, IdempotencyKeysTable, QueuePoliciesTable, TicketAlertSendsTable, TicketAlertsTable, TicketEventsTable, TicketSequencesTable, TicketsTable, VisitsTable } from './tables/queue.js';
 import type { AltchaSpentChallengesTable, AppointmentWaitlistTable, RateLimitWindowsTable } from './tables/appointments-fairness.js';
 import type { AppointmentSchedulesTable, AppointmentSeatsTable, AppointmentsTable, BookingPoliciesTable, PortalAccessRequestsTable, PortalAccessTokensTable } from './tables/appointments.js';
 import type { QueueDevicesTable } from './tables/queue-public.js';
@@ -55,6 +55,8 @@ export interface Database {
   queue_policies: QueuePoliciesTable;
   idempotency_keys: IdempotencyKeysTable;
   queue_devices: QueueDevicesTable;
+  ticket_alerts: TicketAlertsTable;
+  ticket_alert_sends: TicketAlertSendsTable;
   people: PeopleTable;
   person_documents: PersonDocumentsTable;
   person_contacts: PersonContactsTable;

@@ -1,6 +1,7 @@
 import { deliverNotification } from '../notifications/deliver.js';
 import { appointmentReminderJob, seatReturnedJob } from '../modules/appointments/appointments.jobs.js';
 import { noShowSweepTask, staleHoldsTask } from '../modules/appointments/appointments.tasks.js';
+import { QUEUE_RECURRING_TASKS } from '../modules/queue/queue.jobs.js';
 import type { JobHandler, RecurringTask } from './jobs.types.js';
 import { purgeFinishedJobs } from './purge.js';
 
@@ -12,4 +13,9 @@ export const JOB_HANDLERS: JobHandler<unknown>[] = [
 ];
 
 /** Every module's recurring tasks, in one list. */
-export const RECURRING_TASKS: RecurringTask[] = [purgeFinishedJobs, noShowSweepTask, staleHoldsTask];
+export const RECURRING_TASKS: RecurringTask[] = [
+  purgeFinishedJobs,
+  noShowSweepTask,
+  staleHoldsTask,
+  ...QUEUE_RECURRING_TASKS,
+];

@@ -9,6 +9,7 @@ import { realtimeRoutes } from '../realtime/realtime.routes.js';
 import { queueRoutes } from './queue/queue.routes.js';
 import { queuePublicRoutes } from './queue/queue.public.routes.js';
 import { queueStaffRoutes } from './queue/queue.staff.routes.js';
+import { queueAlertRoutes } from './queue/queue.alerts.routes.js';
 import { appointmentRoutes } from './appointments/appointments.routes.js';
 import { appointmentPortalRoutes } from './appointments/appointments.portal.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
@@ -30,6 +31,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDependencie
   await app.register(queueRoutes(deps));
   await app.register(queuePublicRoutes(deps));
   await app.register(queueStaffRoutes(deps));
+  await app.register(queueAlertRoutes(deps));
   await app.register(appointmentRoutes(deps));
   await app.register(appointmentPortalRoutes(deps));
   await app.register(peopleRoutes(deps));

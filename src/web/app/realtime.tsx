@@ -28,7 +28,24 @@ class SharedStream {
   private source: EventSource | null = null;
   private readonly listeners = new Map<string, Set<Listener>>();
 
-  constructor(private readonly url: string) {}
+  constructor(private readonly url: string) {
+    // A connection that still looks open may be dead for minutes after the network went away (TCP
+    // has not noticed): say so at once, and connect again as soon as the network is back.
+    if (typeof window !== 'undefined') {
+      window.addEventListener('offline', this.wentOffline);
+      window.addEventListener('online', this.cameOnline);
+    }
+  }
+
+  private readonly wentOffline = () => {
+    if (!this.source || this.source.readyState === EventSource.CLOSED) return;
+    this.source.close();
+    this.dispatch(new MessageEvent('error'));
+  };
+
+  private readonly cameOnline = () => {
+    if (this.source?.readyState === EventSource.CLOSED) this.source = this.open();
+  };
 
   subscribe(types: readonly string[], listener: Listener): () => void {
     for (const type of [...types, 'reset']) {

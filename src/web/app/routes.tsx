@@ -3,6 +3,7 @@ import { HomePage } from '../surfaces/backoffice/HomePage.js';
 import { auditRoutes } from '../surfaces/backoffice/audit/audit-routes.js';
 import { patternsRoutes } from '../surfaces/backoffice/patterns/patterns-routes.js';
 import { casefileRoutes } from '../surfaces/backoffice/casefile/casefile-routes.js';
+import { devicesRoutes } from '../surfaces/backoffice/devices/devices-routes.js';
 import { networkRoutes } from '../surfaces/backoffice/network/network-routes.js';
 import { outboxRoutes } from '../surfaces/backoffice/outbox/outbox-routes.js';
 import { staffRoutes } from '../surfaces/backoffice/staff/staff-routes.js';
@@ -26,6 +27,7 @@ const backOfficeRoutes: RouteObject[] = [
   ...patternsRoutes,
   ...knowledgeRoutes,
   ...casefileRoutes,
+  ...devicesRoutes,
 ];
 
 export const router = createBrowserRouter([

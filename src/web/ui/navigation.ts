@@ -5,6 +5,7 @@ import {
   IconBook,
   IconBuildingCommunity,
   IconDeviceDesktop,
+  IconDeviceTv,
   IconHeadset,
   IconHome,
   IconLayoutDashboard,
@@ -36,6 +37,7 @@ export const NAVIGATION: NavigationItem[] = [
   { to: '/office/knowledge', labelId: 'knowledge.nav', icon: IconBook, action: 'knowledge.translate' },
   { to: '/office/people', labelId: 'casefile.nav.people', icon: IconAddressBook, action: 'people.read' },
   { to: '/office/referrals', labelId: 'casefile.nav.referrals', icon: IconArrowsExchange, action: 'casefile.refer' },
+  { to: '/office/devices', labelId: 'devices.nav', icon: IconDeviceTv, action: 'queue.manage' },
   // Full-screen working surfaces of the queue (outside /office).
   { to: '/reception', labelId: 'nav.reception', icon: IconTicket, action: 'queue.issue' },
   { to: '/counter', labelId: 'nav.counter', icon: IconDeviceDesktop, action: 'queue.serve' },

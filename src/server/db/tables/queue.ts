@@ -21,6 +21,8 @@ export interface VisitsTable {
   origin: 'reception' | 'kiosk' | 'appointment';
   created_by: string | null;
   created_at: DefaultedTimestamp;
+  /** Set when the centre's day closed (migration 0013). */
+  closed_at: Timestamp | null;
 }
 
 export interface TicketSequencesTable {
@@ -84,6 +86,7 @@ export interface QueuePoliciesTable {
   appointment_head_start_minutes: number;
   appointment_early_minutes: number;
   no_show_after_calls: number;
+  notify_when_ahead: Generated<number>;
   updated_by: string | null;
   updated_at: DefaultedTimestamp;
 }
@@ -95,4 +98,30 @@ export interface IdempotencyKeysTable {
   request_hash: string;
   response: ColumnType<unknown, string | null, string>;
   created_at: DefaultedTimestamp;
+}
+
+// ── "You are next" (migration 0014) ─────────────────────────────────────────────────────────────
+
+export type TicketAlertChannel = 'email' | 'sms';
+export type TicketAlertTemplate = 'queue.you_are_next' | 'queue.your_turn';
+
+/** A person's wish to be told when their turn is near, with the consent to use the contact for it. */
+export interface TicketAlertsTable {
+  visit_id: string;
+  centre_id: string;
+  local_day: CalendarDate;
+  channel: TicketAlertChannel;
+  recipient: string;
+  locale: string;
+  link: string;
+  consent_at: Timestamp;
+  source: 'phone' | 'reception';
+  created_by: string | null;
+}
+
+export interface TicketAlertSendsTable {
+  ticket_id: string;
+  template: TicketAlertTemplate;
+  notification_id: string | null;
+  sent_at: DefaultedTimestamp;
 }

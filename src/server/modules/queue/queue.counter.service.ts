@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { findCounterById } from '../network/network.counters.service.js';
 import { localDateTime } from '../network/network.opening.js';
 import type { CounterView } from '../network/network.units.schemas.js';
+import { noteQueueAdvanced } from './queue.advance.js';
 import { recordTicketMoment } from './queue.events.js';
 import { withIdempotency } from './queue.idempotency.js';
 import { can, ensureCan } from './queue.policy.js';
@@ -142,6 +143,7 @@ export async function callNext(db: Kysely<Database>, context: StaffContext, coun
       if (outcome.activeNumber !== null) throw AppError.conflict(`Ticket ${outcome.activeNumber} is still at counter ${counter.label}: end, park or transfer it first`);
       if (!outcome.ticket) return { ticket: null };
       await recordTicketMoment(trx, context, outcome.ticket, { kind: 'called', at: now, counterId: counter.id });
+      await noteQueueAdvanced(trx, outcome.ticket, now);
       return { ticket: presentTicket(outcome.ticket) };
     });
   } catch (error) {

@@ -60,10 +60,10 @@ export async function withIdempotency<T>(db: Kysely<Database>, claim: Idempotenc
 }
 
 /** Keys older than this are forgotten: a retry comes within minutes, not days. */
-export async function purgeIdempotencyKeys(db: Kysely<Database>, olderThanHours = 24): Promise<number> {
+export async function purgeIdempotencyKeys(db: Kysely<Database>, olderThanHours = 24, now: Date = new Date()): Promise<number> {
   const result = await db
     .deleteFrom('idempotency_keys')
-    .where('created_at', '<', sql<Date>`now() - make_interval(hours => ${olderThanHours})`)
+    .where('created_at', '<', sql<Date>`${now}::timestamptz - make_interval(hours => ${olderThanHours})`)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -10,6 +10,7 @@ import { localDateTime } from '../network/network.opening.js';
 import { findCentreById, isCentreOpenAt } from '../network/network.service.js';
 import { findUnitById } from '../network/network.units.service.js';
 import type { ServiceView } from '../network/network.units.schemas.js';
+import { saveTicketAlert } from './queue.alerts.service.js';
 import { recordTicketMoment } from './queue.events.js';
 import { withIdempotency } from './queue.idempotency.js';
 import { priorityClassOf } from './queue.ordering.js';
@@ -52,6 +53,8 @@ export interface IssueOptions {
   idempotencyKey?: string | undefined;
   origin?: 'reception' | 'kiosk' | 'appointment';
   now?: Date;
+  /** Absolute base of links in messages (config.publicUrl); needed when the input leaves a contact. */
+  publicUrl?: string;
 }
 
 /** Who asks for the tickets: a staff member, or a kiosk (a device authorised by its token, no actor). */
@@ -126,6 +129,7 @@ export async function openVisit(db: Kysely<Database>, issuer: Issuer, input: Vis
       });
       await recordTicketMoment(trx, context, (await repo.findTicket(trx, id))!, { kind: 'issued', at: now, details: { origin: visit.origin } });
     }
+    if (input.alert) await saveTicketAlert(trx, context, visit, input.alert, { source: 'reception', now, publicUrl: options.publicUrl ?? '' });
     // The purpose and priority reasons (pregnancy, disability) are personal data.
     await recordPersonalDataChange(trx, context, {
       action: 'queue.visit.create',

@@ -18,6 +18,8 @@ export interface QueuePolicy {
   appointmentHeadStartMinutes: number;
   appointmentEarlyMinutes: number;
   noShowAfterCalls: number;
+  /** "You are next" goes out when at most this many tickets are ahead (docs/queue.md). */
+  notifyWhenAhead: number;
 }
 
 export const DEFAULT_QUEUE_POLICY: QueuePolicy = {
@@ -28,6 +30,7 @@ export const DEFAULT_QUEUE_POLICY: QueuePolicy = {
   appointmentHeadStartMinutes: 120,
   appointmentEarlyMinutes: 10,
   noShowAfterCalls: 3,
+  notifyWhenAhead: 2,
 };
 
 const MINUTE_MS = 60_000;

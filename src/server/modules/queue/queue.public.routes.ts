@@ -6,10 +6,12 @@ import { EventStream, OpenStreams } from '../../realtime/sse.js';
 import { resumePointOf, sendEventStream } from '../../realtime/stream-reply.js';
 import { authoriseDevice, createDevice, deviceStillAllowed, listDevices, revokeDevice, setServiceDailyQuota } from './queue.devices.service.js';
 import { issueFromKiosk, kioskState } from './queue.kiosk.service.js';
+import { listDailyQuotas } from './queue.quotas.service.js';
 import { displayState, presentScreenEvent, screenMayReceive, TicketWatch } from './queue.public-streams.js';
 import {
   CentreParams,
   DailyQuotaInput,
+  DailyQuotaList,
   DailyQuotaView,
   DeviceInput,
   DeviceList,
@@ -62,6 +64,10 @@ export const queuePublicRoutes = (deps: AppDependencies): FastifyPluginAsyncZod 
   app.put('/api/v1/services/:id/daily-quota', {
     schema: { tags, security, summary: 'How many tickets kiosks may issue for a service per day (queue.manage at its unit)', params: IdParams, body: DailyQuotaInput, response: { 200: DailyQuotaView } },
   }, async (request) => setServiceDailyQuota(db, staffContextOf(request), request.params.id, request.body));
+
+  app.get('/api/v1/centres/:centreId/kiosk-quotas', {
+    schema: { tags, security, summary: "Kiosk daily quotas of the centre's services the actor may change, with today's tickets", params: CentreParams, response: { 200: DailyQuotaList } },
+  }, async (request) => listDailyQuotas(db, staffContextOf(request), request.params.centreId));
 
   // ── Information screen ─────────────────────────────────────────────────────────────────────────
 

@@ -44,6 +44,21 @@ export const DailyQuotaInput = z.object({ dailyQuota: z.int().min(1).max(10_000)
 export type DailyQuotaInput = z.infer<typeof DailyQuotaInput>;
 export const DailyQuotaView = z.object({ serviceId: z.uuid(), dailyQuota: z.int().nullable() });
 export type DailyQuotaView = z.infer<typeof DailyQuotaView>;
+export const DailyQuotaList = z.object({
+  day: z.string().describe("The centre's local day the counts are of"),
+  items: z.array(
+    z.object({
+      serviceId: z.uuid(),
+      unitId: z.uuid(),
+      unitName: z.string(),
+      serviceNames: z.record(z.string(), z.string()),
+      ticketPrefix: z.string(),
+      dailyQuota: z.int().nullable(),
+      issuedToday: z.int().describe('Tickets of the service today, from every origin'),
+    }),
+  ),
+});
+export type DailyQuotaList = z.infer<typeof DailyQuotaList>;
 
 // ── Information screen ───────────────────────────────────────────────────────────────────────────
 

@@ -206,6 +206,7 @@ export async function findPolicies(db: Kysely<Database>, unitIds: readonly strin
       appointmentHeadStartMinutes: row.appointment_head_start_minutes,
       appointmentEarlyMinutes: row.appointment_early_minutes,
       noShowAfterCalls: row.no_show_after_calls,
+      notifyWhenAhead: row.notify_when_ahead,
     });
   }
   return policies;
@@ -215,8 +216,10 @@ export async function policyOf(db: Kysely<Database>, unitId: string): Promise<Qu
   return (await findPolicies(db, [unitId])).get(unitId) ?? DEFAULT_QUEUE_POLICY;
 }
 
-export async function savePolicy(db: Kysely<Database>, unitId: string, policy: QueuePolicy, staffId: string): Promise<void> {
+/** Saves a unit's policy; a setting left out keeps its current value (or the default). */
+export async function savePolicy(db: Kysely<Database>, unitId: string, policy: Omit<QueuePolicy, 'notifyWhenAhead'> & { notifyWhenAhead?: number | undefined }, staffId: string): Promise<void> {
   const values = {
+    ...(policy.notifyWhenAhead === undefined ? {} : { notify_when_ahead: policy.notifyWhenAhead }),
     priority_head_start_minutes: policy.priorityHeadStartMinutes,
     emergency_head_start_minutes: policy.emergencyHeadStartMinutes,
     appointment_head_start_minutes: policy.appointmentHeadStartMinutes,

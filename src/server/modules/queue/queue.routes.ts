@@ -35,12 +35,12 @@ const security = [{ session: [] }];
 
 /** Reception, counters, the virtual queue and daily figures (docs/queue.md). */
 export const queueRoutes = (deps: AppDependencies): FastifyPluginAsyncZod => async (app) => {
-  const { db } = deps;
+  const { db, config } = deps;
   const key = (headers: IdempotencyHeaders) => ({ idempotencyKey: headers['idempotency-key'] });
 
   app.post('/api/v1/queue/visits', {
     schema: { tags, security, summary: 'Open a visit with tickets for one or more services, in order (queue.issue at the centre)', headers: IdempotencyHeaders, body: VisitInput, response: { 201: VisitView } },
-  }, async (request, reply) => reply.status(201).send(await issueVisit(db, staffContextOf(request), request.body, key(request.headers))));
+  }, async (request, reply) => reply.status(201).send(await issueVisit(db, staffContextOf(request), request.body, { ...key(request.headers), publicUrl: config.publicUrl })));
 
   app.get('/api/v1/queue/tickets/:id', {
     schema: { tags, security, summary: "A ticket with its visit's details and notes (audited read of personal data)", params: IdParams, response: { 200: TicketDetail } },

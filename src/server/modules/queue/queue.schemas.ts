@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertContactInput } from './queue.alerts.schemas.js';
 
 export const PRIORITY_REASONS = ['disability', 'pregnancy', 'elderly', 'small_children', 'emergency'] as const;
 export const TICKET_STATES = ['pending', 'waiting', 'called', 'serving', 'parked', 'done', 'no_show', 'transferred', 'cancelled'] as const;
@@ -25,6 +26,7 @@ export const VisitInput = z.object({
   priorityReasons: z.array(z.enum(PRIORITY_REASONS)).max(5).default([]).refine((reasons) => new Set(reasons).size === reasons.length, 'lists a reason twice'),
   serviceIds: z.array(z.uuid()).min(1).max(5).refine((ids) => new Set(ids).size === ids.length, 'lists a service twice').describe('Services in the order the person goes to them'),
   appointmentDueAt: z.iso.datetime({ offset: true }).nullable().optional().describe('Due time of a checked-in appointment for the first service'),
+  alert: AlertContactInput.optional().describe('"You are next" by SMS or e-mail, with the person\'s consent (docs/queue.md)'),
 });
 export type VisitInput = z.infer<typeof VisitInput>;
 
@@ -143,9 +145,10 @@ export const QueuePolicyView = z.object({
   appointmentHeadStartMinutes: z.number().int().min(0).max(480),
   appointmentEarlyMinutes: z.number().int().min(0).max(120),
   noShowAfterCalls: z.number().int().min(1).max(10),
+  notifyWhenAhead: z.number().int().min(0).max(20).describe('"You are next" goes out when at most this many tickets are ahead'),
 });
 export type QueuePolicyView = z.infer<typeof QueuePolicyView>;
-export const QueuePolicyInput = QueuePolicyView.omit({ unitId: true });
+export const QueuePolicyInput = QueuePolicyView.omit({ unitId: true }).extend({ notifyWhenAhead: QueuePolicyView.shape.notifyWhenAhead.optional() });
 export type QueuePolicyInput = z.infer<typeof QueuePolicyInput>;
 
 export const ReportQuery = z.object({ day: z.iso.date().describe("The centre's local day, YYYY-MM-DD") });

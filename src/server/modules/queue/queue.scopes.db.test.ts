@@ -89,4 +89,24 @@ describe('queue scopes', () => {
     expect(audit.length).toBe(2);
     expect(audit.every((row) => row.personal_data)).toBe(true);
   });
+
+  it('lists kiosk quotas to those who may change them: the centre manager all, a unit manager their unit', async () => {
+    const quotas = (who: Session) => who.request({ method: 'GET', url: `/api/v1/centres/${w.centreId}/kiosk-quotas` });
+    const all = await quotas(people.centreManager!);
+    expect(all.statusCode).toBe(200);
+    expect(all.json<{ items: { serviceId: string }[] }>().items.map((item) => item.serviceId).sort()).toEqual([w.serviceA, w.serviceB].sort());
+    const unit = await quotas(people.unitManager2!);
+    expect(unit.json<{ items: { serviceId: string; issuedToday: number }[] }>().items.map((item) => item.serviceId)).toEqual([w.serviceB]);
+    expect((await quotas(w.reception)).statusCode).toBe(403);
+    expect((await quotas(w.officers[0]!)).statusCode).toBe(403);
+    expect((await quotas(people.officerElsewhere!)).statusCode).toBe(404);
+  });
+
+  it('lets anyone holding the printed code leave or withdraw a "you are next" contact, nobody else', async () => {
+    const visit = (await issue(w, [w.serviceB])).json<VisitView>();
+    const url = `/api/v1/public/tickets/${visit.publicCode}/alert`;
+    expect((await t.app.inject({ method: 'PUT', url, payload: { channel: 'email', recipient: 'a@example.org', consent: true } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/public/tickets/ZZZZZZZZZZ/alert', payload: { channel: 'email', recipient: 'a@example.org', consent: true } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'DELETE', url })).statusCode).toBe(200);
+  });
 });

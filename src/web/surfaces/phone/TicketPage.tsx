@@ -10,6 +10,7 @@ import { useRealtime } from '../../app/realtime.js';
 import { LanguagePicker } from '../../ui/LanguagePicker.js';
 import { ListenButton } from '../../ui/ListenButton.js';
 import { spellOut } from '../../ui/speech.js';
+import { TicketAlert } from './TicketAlert.js';
 
 /** GET /api/v1/public/tickets/:code (docs/queue.md): nothing personal, only the place in line. */
 interface PublicTicket {
@@ -64,14 +65,14 @@ export function TicketPage() {
             {ticket.error instanceof ApiError && ticket.error.status === 404 ? intl.formatMessage({ id: 'ticket.notFoundHelp' }) : intl.formatMessage({ id: 'ticket.loadFailed' })}
           </Alert>
         ) : data ? (
-          <TicketStatus ticket={data} />
+          <TicketStatus ticket={data} code={code} />
         ) : null}
       </Container>
     </Box>
   );
 }
 
-function TicketStatus({ ticket }: { ticket: PublicTicket }) {
+function TicketStatus({ ticket, code }: { ticket: PublicTicket; code: string }) {
   const intl = useIntl();
   const { locale } = useLocale();
   const service = nameIn(ticket.serviceNames, locale.code);
@@ -113,10 +114,11 @@ function TicketStatus({ ticket }: { ticket: PublicTicket }) {
           </Text>
         ) : null}
       </Paper>
+      {called ? null : <TicketAlert code={code} />}
       <Box c={called ? 'white' : undefined}>
         <ListenButton lang={locale.code} text={() => `${intl.formatMessage({ id: 'ticket.yourNumber' })} ${spellOut(ticket.number)}. ${service}. ${status}`} />
       </Box>
-      <Text size="sm" c={called ? 'white' : 'dimmed'} ta="center">
+      <Text size="sm" c={called ? 'white' : 'gray.7'} ta="center">
         <FormattedMessage id="ticket.liveNote" />
       </Text>
     </Stack>

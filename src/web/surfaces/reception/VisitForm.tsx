@@ -8,9 +8,10 @@ import { useApiMutation } from '../../ui/forms.js';
 import type { Centre } from '../backoffice/network/network-api.js';
 import { COMMON_LANGUAGES, useLanguageName } from '../backoffice/network/network-labels.js';
 import { idempotent, newIdempotencyKey, PRIORITY_REASONS, queueKeys, useLocalised, type PriorityReason, type Visit } from '../queue/queue-api.js';
+import { AlertFields, alertPayload, alertRules, NO_ALERT, type AlertValues } from './AlertFields.js';
 import { useCentreServices, useCentreUnits, useOpenNow, type VisitPerson } from './reception-api.js';
 
-interface Values {
+interface Values extends AlertValues {
   language: string | null;
   interpreterNeeded: boolean;
   priorityReasons: PriorityReason[];
@@ -30,10 +31,11 @@ export function VisitForm({ centre, person, onIssued }: { centre: Centre; person
   // One key per visit being prepared: a double click or a retry returns the same visit, not a second one.
   const key = useRef(newIdempotencyKey());
   const form = useForm<Values>({
-    initialValues: { language: null, interpreterNeeded: false, priorityReasons: [], purpose: '', serviceIds: [] },
+    initialValues: { language: null, interpreterNeeded: false, priorityReasons: [], purpose: '', serviceIds: [], ...NO_ALERT },
     validate: {
       language: (value) => (value ? null : intl.formatMessage({ id: 'reception.languageRequired' })),
       serviceIds: (value) => (value.length > 0 ? null : intl.formatMessage({ id: 'reception.servicesRequired' })),
+      ...alertRules(intl),
     },
   });
   const preferred = person?.kind === 'person' ? person.person.preferredLanguage : null;
@@ -44,11 +46,11 @@ export function VisitForm({ centre, person, onIssued }: { centre: Centre; person
 
   const issue = useApiMutation<Visit, Values>({
     // The server names a service by its position ("serviceIds.0": closed, archived): show it on the list.
-    form: { setFieldError: (path, error) => form.setFieldError(path.replace(/^serviceIds\.\d+$/, 'serviceIds'), error) },
+    form: { setFieldError: (path, error) => form.setFieldError(path.replace(/^serviceIds\.\d+$/, 'serviceIds').replace(/^alert\.recipient$/, 'alertRecipient'), error) },
     mutationFn: (values) =>
       api.post<Visit>(
         '/api/v1/queue/visits',
-        { centreId: centre.id, personId: person?.kind === 'person' ? person.person.id : null, language: values.language, purpose: values.purpose, interpreterNeeded: values.interpreterNeeded, priorityReasons: values.priorityReasons, serviceIds: values.serviceIds },
+        { centreId: centre.id, personId: person?.kind === 'person' ? person.person.id : null, language: values.language, purpose: values.purpose, interpreterNeeded: values.interpreterNeeded, priorityReasons: values.priorityReasons, serviceIds: values.serviceIds, ...alertPayload(values) },
         idempotent(key.current),
       ),
     onSuccess: (visit) => {
@@ -118,6 +120,7 @@ export function VisitForm({ centre, person, onIssued }: { centre: Centre; person
             ))}
           </List>
         ) : null}
+        <AlertFields form={form} />
         <Button type="submit" size="lg" loading={issue.isPending} disabled={!person}>
           <FormattedMessage id="reception.issue" values={{ count: Math.max(chosen.length, 1) }} />
         </Button>

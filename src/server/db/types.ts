@@ -8,6 +8,7 @@ import type { QueueDevicesTable } from './tables/queue-public.js';
 import type { PeopleTable, PersonContactsTable, PersonDocumentsTable, PersonMergesTable } from './tables/people.js';
 import type { JobsTable, RecurringTaskRunsTable } from './tables/jobs.js';
 import type { NotificationsTable } from './tables/notifications.js';
+import type { RetentionRulesTable } from './tables/data-protection.js';
 
 /** Every table, by module: each module owns the tables in its file under ./tables. */
 export type * from './tables/columns.js';
@@ -20,6 +21,7 @@ export type * from './tables/queue-public.js';
 export type * from './tables/people.js';
 export type * from './tables/jobs.js';
 export type * from './tables/notifications.js';
+export type * from './tables/data-protection.js';
 
 export interface Database {
   networks: NetworksTable;
@@ -58,6 +60,7 @@ export interface Database {
   jobs: JobsTable;
   recurring_task_runs: RecurringTaskRunsTable;
   notifications: NotificationsTable;
+  retention_rules: RetentionRulesTable;
 }
 
 export type Centre = Selectable<CentresTable>;

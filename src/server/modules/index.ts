@@ -11,6 +11,7 @@ import { queuePublicRoutes } from './queue/queue.public.routes.js';
 import { queueStaffRoutes } from './queue/queue.staff.routes.js';
 import { appointmentRoutes } from './appointments/appointments.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
+import { peopleDataProtectionRoutes } from './people/people.data-protection.routes.js';
 
 /** Every module's routes, in one list. */
 export async function registerModules(app: FastifyInstance, deps: AppDependencies): Promise<void> {
@@ -25,4 +26,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDependencie
   await app.register(queueStaffRoutes(deps));
   await app.register(appointmentRoutes(deps));
   await app.register(peopleRoutes(deps));
+  await app.register(peopleDataProtectionRoutes(deps));
 }

@@ -23,9 +23,10 @@ export interface DocumentCandidate {
 /**
  * The activity of every live person (not anonymised, not merged away), over their own record and the
  * records merged into them: last activity (record changes, visits, ticket moments, appointment times),
- * the units that served them, and whether an appointment or a ticket is still open.
+ * the units that served them, and whether an appointment (still to come) or a ticket (not ended, whatever
+ * its day: a queue left open is looked at by staff first) is still open.
  */
-const PERSON_ACTIVITY = sql`
+const personActivity = (asOf: Date) => sql`
   WITH records AS (
     SELECT coalesce(p.merged_into, p.id) AS person_id, p.id AS record_id, greatest(p.created_at, p.updated_at) AS changed_at
     FROM people p WHERE p.anonymised_at IS NULL
@@ -36,7 +37,7 @@ const PERSON_ACTIVITY = sql`
     FROM person_visits pv JOIN tickets t ON t.visit_id = pv.visit_id
   ),
   person_appointments AS (
-    SELECT DISTINCT r.person_id, a.id, s.unit_id, a.state, greatest(a.starts_at, a.updated_at) AS at
+    SELECT DISTINCT r.person_id, a.id, s.unit_id, a.state, a.ends_at, greatest(a.starts_at, a.booked_at, a.cancelled_at) AS at
     FROM records r
     JOIN appointments a ON a.person_id = r.record_id OR a.visit_id IN (SELECT visit_id FROM person_visits pv WHERE pv.person_id = r.person_id)
     JOIN services s ON s.id = a.service_id
@@ -54,7 +55,7 @@ const PERSON_ACTIVITY = sql`
         UNION SELECT unit_id FROM person_appointments pa WHERE pa.person_id = p.id
       ) AS unit_ids,
       EXISTS (SELECT 1 FROM person_tickets pt WHERE pt.person_id = p.id AND pt.state IN ('pending', 'waiting', 'called', 'serving', 'parked'))
-        OR EXISTS (SELECT 1 FROM person_appointments pa WHERE pa.person_id = p.id AND pa.state IN ('held', 'booked')) AS has_open_activity
+        OR EXISTS (SELECT 1 FROM person_appointments pa WHERE pa.person_id = p.id AND pa.state IN ('held', 'booked') AND pa.ends_at > ${asOf}) AS has_open_activity
     FROM people p WHERE p.anonymised_at IS NULL AND p.merged_into IS NULL
   )`;
 
@@ -65,7 +66,7 @@ const PERSON_ACTIVITY = sql`
 export async function findPeoplePastRetention(db: Kysely<Database>, asOf: Date, onlyPersonId?: string): Promise<RetentionCandidate[]> {
   const only = onlyPersonId ? sql`AND a.person_id = ${onlyPersonId}` : sql``;
   const result = await sql<RetentionCandidate>`
-    ${PERSON_ACTIVITY},
+    ${personActivity(asOf)},
     network_default AS (
       SELECT coalesce((SELECT retain_years FROM retention_rules WHERE unit_id IS NULL AND document_type IS NULL), ${FALLBACK_RETENTION_YEARS}) AS years
     ),
@@ -92,7 +93,7 @@ export async function findPeoplePastRetention(db: Kysely<Database>, asOf: Date, 
  */
 export async function findDocumentsPastRetention(db: Kysely<Database>, asOf: Date): Promise<DocumentCandidate[]> {
   const result = await sql<DocumentCandidate>`
-    ${PERSON_ACTIVITY},
+    ${personActivity(asOf)},
     judged AS (
       SELECT d.id AS document_id, a.person_id, d.type, a.last_activity_at, (
         SELECT max(r.retain_years) FROM retention_rules r
@@ -101,6 +102,8 @@ export async function findDocumentsPastRetention(db: Kysely<Database>, asOf: Dat
       FROM activity a
       JOIN people p ON coalesce(p.merged_into, p.id) = a.person_id
       JOIN person_documents d ON d.person_id = p.id
+      -- Someone being served right now may need their document at the counter: it waits too.
+      WHERE NOT a.has_open_activity
     )
     SELECT document_id, person_id, type, retain_years FROM judged
     WHERE retain_years IS NOT NULL AND last_activity_at + make_interval(years => retain_years) <= ${asOf}

@@ -109,13 +109,13 @@ export async function purgeDocumentsPastRetention(db: Kysely<Database>, asOf: Da
   return documents.length;
 }
 
-/** Nightly: documents past their own rule, then people past retention with nothing open. */
+/** Nightly: people past retention with nothing open, then documents past their own type's rule. */
 export const anonymisationTask: RecurringTask = {
   name: 'people.anonymise_past_retention',
   cron: '30 2 * * *',
   async run(deps: AppDependencies, now: Date) {
-    const documentsDeleted = await purgeDocumentsPastRetention(deps.db, now);
     const { anonymised, blocked } = await anonymisePeoplePastRetention(deps.db, now);
+    const documentsDeleted = await purgeDocumentsPastRetention(deps.db, now);
     return { anonymised, blocked, documentsDeleted };
   },
 };

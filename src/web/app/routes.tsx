@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { HomePage } from '../surfaces/backoffice/HomePage.js';
 import { auditRoutes } from '../surfaces/backoffice/audit/audit-routes.js';
+import { peopleDataRoutes } from '../surfaces/backoffice/people/people-data-routes.js';
 import { networkRoutes } from '../surfaces/backoffice/network/network-routes.js';
 import { staffRoutes } from '../surfaces/backoffice/staff/staff-routes.js';
 import { LoginPage } from '../surfaces/login/LoginPage.js';
@@ -11,7 +12,7 @@ import { NotFoundPage } from '../ui/NotFoundPage.js';
 import { RequireStaff } from '../ui/RequireStaff.js';
 
 /** Pages inside the back office (under /office), one entry per area. */
-const backOfficeRoutes: RouteObject[] = [{ index: true, element: <HomePage /> }, ...networkRoutes, ...auditRoutes, ...staffRoutes];
+const backOfficeRoutes: RouteObject[] = [{ index: true, element: <HomePage /> }, ...networkRoutes, ...auditRoutes, ...peopleDataRoutes, ...staffRoutes];
 
 export const router = createBrowserRouter([
   { path: '/', element: <Navigate to="/office" replace /> },

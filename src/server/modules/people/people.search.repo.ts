@@ -9,9 +9,10 @@ import type { CandidateProbe, HomeScope } from './people.repo.js';
  * ones found too few. No tier sorts the whole set of matches: on a large registry a common name
  * matches tens of thousands of people, and ranking them all per keystroke is what made search slow.
  *
- * 1. every name token of the query matches a token of the person (consonant skeleton, then
- *    Double Metaphone), 2. the Latin form contains the typed fragment, 3. some token matches,
- * 4. the whole Latin name is trigram-similar (typos), 5. document number, phone, e-mail.
+ * 0. document number, phone, e-mail; 1. every name token of the query matches a token of the
+ * person (consonant skeleton, then Double Metaphone); 2. the Latin form contains the typed
+ * fragment; 3. some token matches; and, only when all these found nobody, 4. the whole Latin name
+ * is trigram-similar (typos).
  * Rows are records: a record merged into another answers with the survivor.
  */
 export async function findSearchCandidateIds(db: Kysely<Database>, probe: CandidateProbe, scope: HomeScope, limit: number): Promise<string[]> {
@@ -32,8 +33,16 @@ export async function findSearchCandidateIds(db: Kysely<Database>, probe: Candid
   if (probe.fragment && probe.fragment.length >= 3) tier(3, sql`p.name_key LIKE ${`%${probe.fragment.replace(/[\\%_]/g, '\\$&')}%`}`);
   if (probe.skeletonKeys.length > 1) tier(4, sql`p.skeleton_keys && ${skeletons}`);
   if (probe.phoneticKeys.length > 1) tier(5, sql`p.phonetic_keys && ${phonetics}`);
-  if (probe.nameKey.length >= 3) tier(6, sql`p.name_key % ${probe.nameKey}`);
-  if (tiers.length === 0) return [];
-  const result = await sql<{ id: string }>`SELECT id FROM (${sql.join(tiers, sql` UNION ALL `)}) AS candidates LIMIT ${limit * 3}`.execute(db);
-  return [...new Set(result.rows.map((row) => row.id))].slice(0, limit);
+  const run = async () => {
+    if (tiers.length === 0) return [];
+    const result = await sql<{ id: string }>`SELECT id FROM (${sql.join(tiers, sql` UNION ALL `)}) AS candidates LIMIT ${limit}`.execute(db);
+    return [...new Set(result.rows.map((row) => row.id))];
+  };
+  const found = await run();
+  // Whole-name trigram similarity rescues typos the keys miss, but on a large registry it is the one
+  // slow condition: it runs only when nothing else matched.
+  if (found.length > 0 || probe.nameKey.length < 3) return found;
+  tiers.length = 0;
+  tier(6, sql`p.name_key % ${probe.nameKey}`);
+  return run();
 }

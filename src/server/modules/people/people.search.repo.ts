@@ -10,8 +10,8 @@ import type { CandidateProbe, HomeScope } from './people.repo.js';
  * matches tens of thousands of people, and ranking them all per keystroke is what made search slow.
  *
  * 0. document number, phone, e-mail; 1. every name token of the query matches a token of the
- * person (consonant skeleton, then Double Metaphone); 2. the Latin form contains the typed
- * fragment; 3. some token matches; and, only when all these found nobody, 4. the whole Latin name
+ * person (consonant skeleton, then Double Metaphone); 2. the Latin form has words beginning with
+ * the typed words (migration 0027's prefix index), then contains the fragment anywhere; 3. some token matches; and, only when all these found nobody, 4. the whole Latin name
  * is trigram-similar (typos).
  * Rows are records: a record merged into another answers with the survivor.
  */
@@ -30,6 +30,8 @@ export async function findSearchCandidateIds(db: Kysely<Database>, probe: Candid
   }
   if (probe.skeletonKeys.length > 0) tier(1, sql`p.skeleton_keys @> ${skeletons}`);
   if (probe.phoneticKeys.length > 0) tier(2, sql`p.phonetic_keys @> ${phonetics}`);
+  const prefixes = namePrefixes(probe.fragment ?? '');
+  if (prefixes.length > 0) tier(3, sql`person_name_prefixes(p.name_key) @> ${sql.val(prefixes)}::text[]`);
   if (probe.fragment && probe.fragment.length >= 3) tier(3, sql`p.name_key LIKE ${`%${probe.fragment.replace(/[\\%_]/g, '\\$&')}%`}`);
   if (probe.skeletonKeys.length > 1) tier(4, sql`p.skeleton_keys && ${skeletons}`);
   if (probe.phoneticKeys.length > 1) tier(5, sql`p.phonetic_keys && ${phonetics}`);
@@ -45,4 +47,9 @@ export async function findSearchCandidateIds(db: Kysely<Database>, probe: Candid
   tiers.length = 0;
   tier(6, sql`p.name_key % ${probe.nameKey}`);
   return run();
+}
+
+/** The first 3–6 letters of each typed word, as person_name_prefixes (migration 0027) indexes them. */
+export function namePrefixes(fragment: string): string[] {
+  return [...new Set(fragment.split(' ').filter((word) => word.length >= 3).map((word) => word.slice(0, 6)))];
 }

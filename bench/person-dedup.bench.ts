@@ -4,7 +4,7 @@ import { findDuplicates } from '../src/server/modules/people/people.match.servic
 import { contactRows, documentRows, storedBirth } from '../src/server/modules/people/people.presenters.js';
 import { PersonInput } from '../src/server/modules/people/people.schemas.js';
 import { registerPerson } from '../src/server/modules/people/people.service.js';
-import { confusion, loadLabelledPairs, personBody, type FixturePerson } from '../src/server/modules/people/people.test-fixtures.js';
+import { confusion, loadLabelledPairs, personBody, type FixturePerson, type LabelledPair } from '../src/server/modules/people/people.test-fixtures.js';
 import { openBenchDatabase } from './database.js';
 import { measurement, round, type Benchmark } from './lib.js';
 import { insertCentre, insertNetwork, staffContext } from './seed.js';
@@ -27,45 +27,63 @@ export const personDedupBenchmark: Benchmark = {
     const database = await openBenchDatabase(databaseUrl);
     const { db } = database.handle;
     try {
-      const centreId = await insertCentre(db, await insertNetwork(db), 'PEOPLE');
+      const networkId = await insertNetwork(db);
+      const centreId = await insertCentre(db, networkId, 'PEOPLE');
       const context = await staffContext(db, 'matcher', 'reception_mediator', 'centre', centreId);
-      const pairs = loadLabelledPairs();
-      const real: { expected: boolean; predicted: boolean }[] = [];
-      const baseline: { expected: boolean; predicted: boolean }[] = [];
-      for (const pair of pairs) {
-        const { result } = await registerPerson(db, context, PersonInput.parse(personBody(pair.a, centreId, { confirmNotDuplicate: true })));
-        const firstId = result.person!.id;
-        const second = PersonInput.parse(personBody(pair.b, centreId));
-        const { documents, contacts, ...rest } = second;
-        const birth = storedBirth(second.birthDate);
-        const candidates = await findDuplicates(
-          db,
-          {
-            ...rest,
-            birthDate: birth.date,
-            birthPrecision: birth.precision,
-            documents: documentRows(documents).map((d) => ({ type: d.type, numberKey: d.number_key, issuingCountry: d.issuing_country })),
-            contacts: contactRows(contacts).map((c) => ({ kind: c.kind, valueKey: c.value_key })),
-          },
-          { everywhere: false, centreIds: [centreId] },
-        );
-        real.push({ expected: pair.match, predicted: candidates.some((c) => c.record.row.id === firstId) });
-        baseline.push({ expected: pair.match, predicted: await rawNamesMatch(db, pair.a, pair.b) });
-      }
+      const tuning = await evaluate(db, context, centreId, loadLabelledPairs());
+      // The held-out pairs at a centre of their own, so the two sets never meet as candidates.
+      const heldOutCentreId = await insertCentre(db, networkId, 'HELDOUT');
+      const heldOutContext = await staffContext(db, 'matcher-heldout', 'reception_mediator', 'centre', heldOutCentreId);
+      const heldOut = await evaluate(db, heldOutContext, heldOutCentreId, loadLabelledPairs('people-pairs-heldout.json'));
+      const [real, baseline, pairs] = [tuning.real, tuning.baseline, tuning.pairs];
       const measured = confusion(real);
       const raw = confusion(baseline);
+      const held = confusion(heldOut.real);
+      console.log(`  held-out ${heldOut.pairs.length} pairs: precision ${round(held.precision)}, recall ${round(held.recall)}; missed or wrong: ${heldOut.wrong.join('; ') || 'none'}`);
       console.log(`  ${pairs.length} pairs; real path precision ${round(measured.precision)}, recall ${round(measured.recall)}; baseline precision ${round(raw.precision)}, recall ${round(raw.recall)}`);
       return {
         name: 'person-dedup',
         db: database.label,
         ...measurement('duplicate detection precision', measured.precision, 'ratio', raw.precision, 0.95, 'min'),
-        more: [measurement('duplicate detection recall', measured.recall, 'ratio', raw.recall, 0.9, 'min')],
+        more: [
+          measurement('duplicate detection recall', measured.recall, 'ratio', raw.recall, 0.9, 'min'),
+          measurement('held-out precision', confusion(heldOut.real).precision, 'ratio', confusion(heldOut.baseline).precision, 0.9, 'min'),
+          measurement('held-out recall', confusion(heldOut.real).recall, 'ratio', confusion(heldOut.baseline).recall, 0.85, 'min'),
+        ],
       };
     } finally {
       await database.close();
     }
   },
 };
+
+/** Runs every pair through registration's real path and the baseline; notes what went wrong. */
+async function evaluate(db: Kysely<Database>, context: Awaited<ReturnType<typeof staffContext>>, centreId: string, pairs: LabelledPair[]) {
+  const real: { expected: boolean; predicted: boolean }[] = [];
+  const baseline: { expected: boolean; predicted: boolean }[] = [];
+  for (const pair of pairs) {
+    const { result } = await registerPerson(db, context, PersonInput.parse(personBody(pair.a, centreId, { confirmNotDuplicate: true })));
+    const firstId = result.person!.id;
+    const second = PersonInput.parse(personBody(pair.b, centreId));
+    const { documents, contacts, ...rest } = second;
+    const birth = storedBirth(second.birthDate);
+    const candidates = await findDuplicates(
+      db,
+      {
+        ...rest,
+        birthDate: birth.date,
+        birthPrecision: birth.precision,
+        documents: documentRows(documents).map((d) => ({ type: d.type, numberKey: d.number_key, issuingCountry: d.issuing_country })),
+        contacts: contactRows(contacts).map((c) => ({ kind: c.kind, valueKey: c.value_key })),
+      },
+      { everywhere: false, centreIds: [centreId] },
+    );
+    real.push({ expected: pair.match, predicted: candidates.some((c) => c.record.row.id === firstId) });
+    baseline.push({ expected: pair.match, predicted: await rawNamesMatch(db, pair.a, pair.b) });
+  }
+  const wrong = pairs.filter((_, i) => real[i]!.expected !== real[i]!.predicted).map((pair) => `${pair.match ? 'missed' : 'false match'}: ${pair.note}`);
+  return { pairs, real, baseline, wrong };
+}
 
 function fullName(person: FixturePerson): string {
   return [person.givenNames, person.familyNames, person.nativeGivenNames ?? '', person.nativeFamilyNames ?? ''].join(' ').replace(/\s+/g, ' ').trim();

@@ -5,12 +5,13 @@ import { availabilityBenchmark } from './availability.bench.js';
 import { bookingSurgeBenchmark } from './booking-surge.bench.js';
 import { printTable, writeResult, type Benchmark, type BenchmarkResult } from './lib.js';
 import { personDedupBenchmark } from './person-dedup.bench.js';
+import { personSearchBenchmark } from './person-search.bench.js';
 import { queueCallNextBenchmark } from './queue-call-next.bench.js';
 import { queueDaySimulationBenchmark } from './queue-day-simulation.bench.js';
 import { queueDisplayLatencyBenchmark } from './queue-display-latency.bench.js';
 import { startupBenchmark } from './startup.bench.js';
 
-const BENCHMARKS: Benchmark[] = [apiWriteBenchmark, startupBenchmark, queueCallNextBenchmark, queueDisplayLatencyBenchmark, queueDaySimulationBenchmark, bookingSurgeBenchmark, availabilityBenchmark, personDedupBenchmark];
+const BENCHMARKS: Benchmark[] = [apiWriteBenchmark, startupBenchmark, queueCallNextBenchmark, queueDisplayLatencyBenchmark, queueDaySimulationBenchmark, bookingSurgeBenchmark, availabilityBenchmark, personDedupBenchmark, personSearchBenchmark];
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name));

@@ -44,6 +44,11 @@ export const ACTIONS = [
   'people.read',
   'people.register',
   'people.merge',
+  // Data protection (docs/people.md): telling a person who read or changed their file, handing them
+  // a copy of everything held about them, and setting how long people's data is kept.
+  'people.access_report',
+  'people.export',
+  'people.retention',
   // Appointments: reading a centre's bookings (with contacts), booking, changing and cancelling on
   // a person's behalf (phone line, reception), and setting capacity schedules and booking policies.
   'appointments.read',
@@ -94,9 +99,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'notifications.retry',
     'jobs.read',
     'directory.manage',
+    'people.retention',
   ],
   // A centre manager runs the staff of their centre: accounts and roles within the centre (see staff.policy.ts).
-  centre_manager: [...everyStaffMember, 'network.manage_units', 'network.manage_services', 'staff.read', 'staff.manage', 'queue.read', 'queue.manage', 'people.read', 'people.merge', 'appointments.read', 'appointments.manage', 'notifications.read', 'notifications.retry', 'casefile.manage_forms'],
+  centre_manager: [...everyStaffMember, 'network.manage_units', 'network.manage_services', 'staff.read', 'staff.manage', 'queue.read', 'queue.manage', 'people.read', 'people.merge', 'people.access_report', 'people.export', 'appointments.read', 'appointments.manage', 'notifications.read', 'notifications.retry', 'casefile.manage_forms'],
   unit_manager: [...everyStaffMember, 'network.manage_services', 'staff.read', 'queue.read', 'queue.manage', 'people.read', 'appointments.read', 'appointments.manage', ...caseWorker, 'casefile.manage_forms'],
   reception_mediator: [...everyStaffMember, 'queue.issue', 'queue.read', 'people.read', 'people.register', 'people.merge', 'appointments.read', 'appointments.book_for_others', 'casefile.record_purpose', 'casefile.consent'],
   support_mediator: [...everyStaffMember, 'queue.serve', 'queue.read', 'people.read', 'people.register', ...caseWorker],
@@ -107,7 +113,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   content_editor: [...everyStaffMember, 'knowledge.edit', 'knowledge.translate', 'directory.manage'],
   translator: [...everyStaffMember, 'knowledge.translate'],
   statistician: [...everyStaffMember, 'queue.read'],
-  auditor: [...everyStaffMember, 'audit.read', 'staff.read'],
+  auditor: [...everyStaffMember, 'audit.read', 'staff.read', 'people.access_report'],
 };
 
 export function roleAllows(role: Role, action: Action): boolean {

@@ -12,6 +12,7 @@ import type { NotificationsTable } from './tables/notifications.js';
 import type { KnowledgeArticleVersionsTable, KnowledgeArticlesTable, KnowledgeSearchTable, KnowledgeTranslationsTable } from './tables/knowledge.js';
 import type * as Directory from './tables/directory.js';
 import type { CasefileBreakGlassTable, CasefileConsentsTable, CasefileDocumentContentsTable, CasefileDocumentsTable, CasefileEntriesTable, CasefileFormsTable, CasefileProcedureTransitionsTable, CasefileProceduresTable, CasefileReferralsTable, CasefileWorkflowsTable } from './tables/casefile.js';
+import type { RetentionRulesTable } from './tables/data-protection.js';
 
 /** Every table, by module: each module owns the tables in its file under ./tables. */
 export type * from './tables/columns.js';
@@ -28,6 +29,7 @@ export type * from './tables/notifications.js';
 export type * from './tables/knowledge.js';
 export type * from './tables/directory.js';
 export type * from './tables/casefile.js';
+export type * from './tables/data-protection.js';
 
 export interface Database {
   networks: NetworksTable;
@@ -98,6 +100,7 @@ export interface Database {
   casefile_procedure_transitions: CasefileProcedureTransitionsTable;
   casefile_documents: CasefileDocumentsTable;
   casefile_document_contents: CasefileDocumentContentsTable;
+  retention_rules: RetentionRulesTable;
 }
 
 export type Centre = Selectable<CentresTable>;

@@ -4,6 +4,7 @@ import { noShowSweepTask, staleHoldsTask } from '../modules/appointments/appoint
 import { QUEUE_RECURRING_TASKS } from '../modules/queue/queue.jobs.js';
 import type { JobHandler, RecurringTask } from './jobs.types.js';
 import { purgeFinishedJobs } from './purge.js';
+import { anonymisationTask } from '../modules/people/people.retention.service.js';
 
 /** Every module's job handlers, in one list: the job runner refuses a kind not listed here. */
 export const JOB_HANDLERS: JobHandler<unknown>[] = [
@@ -19,3 +20,4 @@ export const RECURRING_TASKS: RecurringTask[] = [
   staleHoldsTask,
   ...QUEUE_RECURRING_TASKS,
 ];
+export const RECURRING_TASKS: RecurringTask[] = [anonymisationTask];

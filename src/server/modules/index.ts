@@ -19,6 +19,7 @@ import { knowledgeRoutes } from './knowledge/knowledge.routes.js';
 import { directoryRoutes } from './directory/directory.routes.js';
 import { casefileRoutes } from './casefile/casefile.routes.js';
 import { casefileWorkRoutes } from './casefile/casefile.work.routes.js';
+import { peopleDataProtectionRoutes } from './people/people.data-protection.routes.js';
 
 /** Every module's routes, in one list. */
 export async function registerModules(app: FastifyInstance, deps: AppDependencies): Promise<void> {
@@ -41,4 +42,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDependencie
   await app.register(directoryRoutes(deps));
   await app.register(casefileRoutes(deps));
   await app.register(casefileWorkRoutes(deps));
+  await app.register(peopleDataProtectionRoutes(deps));
 }

@@ -4,6 +4,7 @@ import { auditRoutes } from '../surfaces/backoffice/audit/audit-routes.js';
 import { patternsRoutes } from '../surfaces/backoffice/patterns/patterns-routes.js';
 import { casefileRoutes } from '../surfaces/backoffice/casefile/casefile-routes.js';
 import { devicesRoutes } from '../surfaces/backoffice/devices/devices-routes.js';
+import { peopleDataRoutes } from '../surfaces/backoffice/people/people-data-routes.js';
 import { networkRoutes } from '../surfaces/backoffice/network/network-routes.js';
 import { outboxRoutes } from '../surfaces/backoffice/outbox/outbox-routes.js';
 import { staffRoutes } from '../surfaces/backoffice/staff/staff-routes.js';
@@ -28,6 +29,7 @@ const backOfficeRoutes: RouteObject[] = [
   ...knowledgeRoutes,
   ...casefileRoutes,
   ...devicesRoutes,
+  ...peopleDataRoutes,
 ];
 
 export const router = createBrowserRouter([

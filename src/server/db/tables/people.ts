@@ -12,7 +12,7 @@ export interface PeopleTable {
   native_family_names: Generated<string>;
   native_script: string | null;
   birth_date: CalendarDate | null;
-  birth_precision: 'year' | 'month' | 'day' | null;
+  birth_precision: 'year' | 'quarter' | 'month' | 'day' | null;
   sex: Generated<'female' | 'male' | 'other' | 'unknown'>;
   nationalities: Generated<string[]>;
   preferred_language: string | null;
@@ -23,6 +23,8 @@ export interface PeopleTable {
   skeleton_keys: Generated<string[]>;
   phonetic_keys: Generated<string[]>;
   merged_into: string | null;
+  /** Set by the anonymisation task (migration 0026). */
+  anonymised_at: Generated<Date | null>;
   created_by: string | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;

@@ -63,6 +63,33 @@ export async function recordPersonalDataRead(db: Kysely<Database>, context: Requ
   await recordAudit(db, context, entry, true);
 }
 
+/**
+ * Several reads of personal data in one statement (a list or search showing many people): one row
+ * per record, as separate calls would write, in a single round trip. Entries carry their centre.
+ */
+export async function recordPersonalDataReads(db: Kysely<Database>, context: RequestContext, entries: (AuditEntry & { breakGlass?: false })[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('audit_events')
+    .values(entries.map((entry) => ({
+      id: uuidv7(),
+      actor_id: context.actor?.staffId ?? null,
+      actor_name: context.actor?.username ?? 'anonymous',
+      action: entry.action,
+      resource_type: entry.resourceType,
+      resource_id: entry.resourceId ?? null,
+      centre_id: entry.centreId ?? null,
+      unit_id: entry.unitId ?? null,
+      personal_data: true,
+      reason: null,
+      break_glass: false,
+      ip: context.ip,
+      request_id: context.requestId,
+      details: JSON.stringify(entry.details ?? {}),
+    })))
+    .execute();
+}
+
 /** For writes that touch personal data. */
 export async function recordPersonalDataChange(db: Kysely<Database>, context: RequestContext, entry: AuditEntry): Promise<void> {
   await recordAudit(db, context, entry, true);

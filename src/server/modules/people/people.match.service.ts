@@ -4,6 +4,7 @@ import { documentNumberKey, emailKey, phoneKey, storedKeys, toLatin } from './pe
 import { assessDuplicate, DUPLICATE_THRESHOLD, type MatchablePerson } from './people.match.js';
 import { nameSearchSimilarity } from './people.names.js';
 import { findCandidateIds, loadPeople, type CandidateProbe, type HomeScope, type PersonRecord } from './people.repo.js';
+import { findSearchCandidateIds } from './people.search.repo.js';
 import { matchableOfRecord } from './people.presenters.js';
 
 /** How many candidates SQL hands to scoring; common names are many, scoring is cheap. */
@@ -45,6 +46,9 @@ export interface SearchHit {
   matchedBy: MatchedBy[];
 }
 
+/** Candidates scored per search: enough for a page of hits, few enough to score in a few ms. */
+const SEARCH_CANDIDATES = 40;
+
 /** Below this a name hit is noise (a shared letter pattern, not a shared name). */
 const NAME_SEARCH_THRESHOLD = 0.8;
 
@@ -70,7 +74,9 @@ export async function searchPeople(db: Kysely<Database>, text: string, scope: Ho
     emailKeys: isEmail ? [emailKey(text)] : [],
     ...(fragment.length >= 2 ? { fragment } : {}),
   };
-  const records = await loadPeople(db, await findCandidateIds(db, probe, scope, CANDIDATE_LIMIT));
+  // Twice the page: scoring drops weak name hits; a person merged away or out of reach is skipped.
+  const ids = await findSearchCandidateIds(db, probe, scope, Math.max(2 * limit, SEARCH_CANDIDATES));
+  const records = (await loadPeople(db, ids)).filter((record) => !record.row.merged_into && (scope.everywhere || scope.centreIds.includes(record.row.home_centre_id)));
   const hits: SearchHit[] = [];
   for (const record of records) {
     const matchedBy: MatchedBy[] = [];

@@ -5,6 +5,8 @@ import type { ContactRow, DocumentRow, MergeRow, PersonRecord } from './people.r
 import type { ContactInput, DocumentInput, MergeView, PersonView } from './people.schemas.js';
 
 type Precision = 'year' | 'month' | 'day';
+/** 'quarter' is only ever written by anonymisation (people.retention.ts), never entered by staff. */
+type StoredPrecision = Precision | 'quarter';
 
 /** "1990" → ['1990-01-01', 'year']: a partial date is stored on its first day with its precision. */
 export function storedBirth(value: string | null): { date: string | null; precision: Precision | null } {
@@ -14,8 +16,9 @@ export function storedBirth(value: string | null): { date: string | null; precis
   return { date: value, precision: 'day' };
 }
 
-export function shownBirth(date: string | null, precision: Precision | null): string | null {
+export function shownBirth(date: string | null, precision: StoredPrecision | null): string | null {
   if (!date || !precision) return null;
+  if (precision === 'quarter') return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
   return precision === 'year' ? date.slice(0, 4) : precision === 'month' ? date.slice(0, 7) : date;
 }
 
@@ -78,7 +81,8 @@ export function matchableOfRecord(record: PersonRecord): MatchablePerson {
     nativeFamilyNames: row.native_family_names,
     nativeScript: row.native_script,
     birthDate: row.birth_date,
-    birthPrecision: row.birth_precision,
+    // A quarter is compared like a year: the month is no longer known.
+    birthPrecision: row.birth_precision === 'quarter' ? 'year' : row.birth_precision,
     sex: row.sex,
     documents: record.documents.map((d) => ({ type: d.type, numberKey: d.number_key, issuingCountry: d.issuing_country })),
     contacts: record.contacts.map((c) => ({ kind: c.kind, valueKey: c.value_key })),

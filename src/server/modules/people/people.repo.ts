@@ -45,13 +45,17 @@ export async function lockPersonRow(db: Kysely<Database>, id: string): Promise<P
 /** Loads people with everything attached, in the order of `ids`. */
 export async function loadPeople(db: Kysely<Database>, ids: string[]): Promise<PersonRecord[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('people').selectAll().where('id', 'in', ids).execute();
-  const merged = await db.selectFrom('people').select(['id', 'merged_into']).where('merged_into', 'in', ids).execute();
+  // The four reads are independent: on PostgreSQL they run side by side on the pool (search answers
+  // per keystroke); PGlite runs them one after the other.
+  const mergedInto = db.selectFrom('people').select('id').where('merged_into', 'in', ids);
+  const [rows, merged, documents, contacts] = await Promise.all([
+    db.selectFrom('people').selectAll().where('id', 'in', ids).execute(),
+    db.selectFrom('people').select(['id', 'merged_into']).where('merged_into', 'in', ids).execute(),
+    db.selectFrom('person_documents').selectAll().where((eb) => eb.or([eb('person_id', 'in', ids), eb('person_id', 'in', mergedInto)])).orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('person_contacts').selectAll().where((eb) => eb.or([eb('person_id', 'in', ids), eb('person_id', 'in', mergedInto)])).orderBy('created_at').orderBy('id').execute(),
+  ]);
   const owners = new Map<string, string>(ids.map((id) => [id, id]));
   for (const one of merged) owners.set(one.id, one.merged_into!);
-  const recordIds = [...owners.keys()];
-  const documents = await db.selectFrom('person_documents').selectAll().where('person_id', 'in', recordIds).orderBy('created_at').orderBy('id').execute();
-  const contacts = await db.selectFrom('person_contacts').selectAll().where('person_id', 'in', recordIds).orderBy('created_at').orderBy('id').execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);

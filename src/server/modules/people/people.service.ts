@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
 import type { StaffContext } from '../../http/request-context.js';
-import { recordPersonalDataChange, recordPersonalDataRead } from '../audit/audit.service.js';
+import { recordPersonalDataChange, recordPersonalDataReads } from '../audit/audit.service.js';
 import type { MatchablePerson } from './people.match.js';
 import { findDuplicates, searchPeople as searchRegistry, type ScoredCandidate } from './people.match.service.js';
 import { can, ensureCan, ensureCanRead, mayReadSomePeople, readableHomeCentres } from './people.policy.js';
@@ -13,12 +13,7 @@ import type { DuplicateCandidate, PersonInput, PersonPatch, PersonSearchQuery, P
 
 /** Every person shown to staff is a read of personal data: one journal row per person, in one transaction. */
 async function auditReads(db: Kysely<Database>, context: StaffContext, records: PersonRecord[], action: string, details: Record<string, unknown> = {}): Promise<void> {
-  if (records.length === 0) return;
-  await db.transaction().execute(async (trx) => {
-    for (const record of records) {
-      await recordPersonalDataRead(trx, context, { action, resourceType: 'person', resourceId: record.row.id, centreId: record.row.home_centre_id, details });
-    }
-  });
+  await recordPersonalDataReads(db, context, records.map((record) => ({ action, resourceType: 'person', resourceId: record.row.id, centreId: record.row.home_centre_id, details })));
 }
 
 function presentCandidates(candidates: ScoredCandidate[]): DuplicateCandidate[] {

@@ -23,8 +23,9 @@ export interface LabelledPair {
   b: FixturePerson;
 }
 
-export function loadLabelledPairs(): LabelledPair[] {
-  const url = new URL('../../../../test/fixtures/people-pairs.json', import.meta.url);
+/** The tuning set (people-pairs.json) by default; 'people-pairs-heldout.json' is the held-out set. */
+export function loadLabelledPairs(file = 'people-pairs.json'): LabelledPair[] {
+  const url = new URL(`../../../../test/fixtures/${file}`, import.meta.url);
   return (JSON.parse(readFileSync(url, 'utf8')) as { pairs: LabelledPair[] }).pairs;
 }
 

@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { actorMay } from '../../access/actor.js';
+import type { AppDependencies } from '../../app.js';
+import type { Database } from '../../db/types.js';
+import { AppError } from '../../http/errors.js';
+import type { StaffContext } from '../../http/request-context.js';
+import type { RecurringTask } from '../../jobs/jobs.types.js';
+import { recordAudit, recordPersonalDataChange } from '../audit/audit.service.js';
+import { anonymisePeoplePastRetention } from './people.anonymise.js';
+import type { RetentionReport, RetentionRuleInput, RetentionRuleView } from './people.data-protection.schemas.js';
+import { FALLBACK_RETENTION_YEARS, findDocumentsPastRetention, findPeoplePastRetention } from './people.retention.repo.js';
+
+const SYSTEM = { actor: null, ip: null, requestId: null };
+
+/** Retention is set for the whole network: only a network-wide grant of people.retention reaches it. */
+function ensureMayManageRetention(context: StaffContext): void {
+  if (!actorMay(context.actor, 'people.retention', {})) throw AppError.forbidden('Only network administrators set retention');
+}
+
+export async function listRetentionRules(db: Kysely<Database>, context: StaffContext): Promise<RetentionRuleView[]> {
+  ensureMayManageRetention(context);
+  const rows = await db
+    .selectFrom('retention_rules as r')
+    .leftJoin('units as u', 'u.id', 'r.unit_id')
+    .select(['r.id', 'r.unit_id', 'u.name as unit_name', 'r.document_type', 'r.retain_years', 'r.note', 'r.updated_at'])
+    .orderBy('u.name')
+    .orderBy('r.document_type')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    unit: r.unit_id ? { id: r.unit_id, name: r.unit_name ?? '' } : null,
+    documentType: r.document_type,
+    retainYears: r.retain_years,
+    note: r.note,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  }));
+}
+
+/** Sets the rule for one (unit, document type); setting it again replaces the years. */
+export async function setRetentionRule(db: Kysely<Database>, context: StaffContext, input: RetentionRuleInput): Promise<RetentionRuleView> {
+  ensureMayManageRetention(context);
+  if (input.unitId) {
+    const unit = await db.selectFrom('units').select('id').where('id', '=', input.unitId).executeTakeFirst();
+    if (!unit) throw AppError.invalid([{ path: 'unitId', message: 'no such unit' }]);
+  }
+  const id = await db.transaction().execute(async (trx) => {
+    let query = trx.selectFrom('retention_rules').select('id').forUpdate();
+    query = input.unitId ? query.where('unit_id', '=', input.unitId) : query.where('unit_id', 'is', null);
+    query = input.documentType ? query.where('document_type', '=', input.documentType) : query.where('document_type', 'is', null);
+    const existing = await query.executeTakeFirst();
+    const ruleId = existing?.id ?? uuidv7();
+    const values = { retain_years: input.retainYears, note: input.note, updated_by: context.actor.staffId, updated_at: new Date() };
+    if (existing) await trx.updateTable('retention_rules').set(values).where('id', '=', ruleId).execute();
+    else await trx.insertInto('retention_rules').values({ id: ruleId, unit_id: input.unitId, document_type: input.documentType, ...values }).execute();
+    await recordAudit(trx, context, { action: 'retention_rule.set', resourceType: 'retention_rule', resourceId: ruleId, unitId: input.unitId, details: { documentType: input.documentType, retainYears: input.retainYears } });
+    return ruleId;
+  });
+  const rule = (await listRetentionRules(db, context)).find((r) => r.id === id);
+  return rule!;
+}
+
+export async function deleteRetentionRule(db: Kysely<Database>, context: StaffContext, id: string): Promise<void> {
+  ensureMayManageRetention(context);
+  await db.transaction().execute(async (trx) => {
+    const deleted = await trx.deleteFrom('retention_rules').where('id', '=', id).returning(['unit_id', 'document_type']).executeTakeFirst();
+    if (!deleted) throw AppError.notFound('The retention rule');
+    await recordAudit(trx, context, { action: 'retention_rule.delete', resourceType: 'retention_rule', resourceId: id, unitId: deleted.unit_id, details: { documentType: deleted.document_type } });
+  });
+}
+
+/** What the task would do now (a dry run): people and documents past retention, by id only. */
+export async function retentionReport(db: Kysely<Database>, context: StaffContext, asOf = new Date()): Promise<RetentionReport> {
+  ensureMayManageRetention(context);
+  const people = await findPeoplePastRetention(db, asOf);
+  const documents = await findDocumentsPastRetention(db, asOf);
+  const dueIds = new Set(people.filter((p) => !p.has_open_activity).map((p) => p.person_id));
+  const defaultRule = await db.selectFrom('retention_rules').select('retain_years').where('unit_id', 'is', null).where('document_type', 'is', null).executeTakeFirst();
+  await recordAudit(db, context, { action: 'retention.report', resourceType: 'retention', details: { people: dueIds.size, documents: documents.length } });
+  return {
+    asOf: asOf.toISOString(),
+    defaultYears: defaultRule?.retain_years ?? FALLBACK_RETENTION_YEARS,
+    people: people.filter((p) => !p.has_open_activity).map((p) => ({
+      personId: p.person_id,
+      homeCentreId: p.home_centre_id,
+      lastActivityAt: new Date(p.last_activity_at).toISOString(),
+      retainYears: p.retain_years,
+      dueSince: new Date(p.due_since).toISOString(),
+    })),
+    blockedByOpenActivity: people.length - dueIds.size,
+    // Documents of people about to be anonymised go with them; these are the early ones.
+    documents: documents.filter((d) => !dueIds.has(d.person_id)).map((d) => ({ documentId: d.document_id, personId: d.person_id, type: d.type, retainYears: d.retain_years })),
+  };
+}
+
+/** Deletes identity documents whose type's rule has run out, one journal event per person. */
+export async function purgeDocumentsPastRetention(db: Kysely<Database>, asOf: Date): Promise<number> {
+  const documents = await findDocumentsPastRetention(db, asOf);
+  const byPerson = new Map<string, typeof documents>();
+  for (const document of documents) byPerson.set(document.person_id, [...(byPerson.get(document.person_id) ?? []), document]);
+  for (const [personId, docs] of byPerson) {
+    await db.transaction().execute(async (trx) => {
+      const deleted = await trx.deleteFrom('person_documents').where('id', 'in', docs.map((d) => d.document_id)).returning('type').execute();
+      if (deleted.length === 0) return;
+      const person = await trx.selectFrom('people').select('home_centre_id').where('id', '=', personId).executeTakeFirstOrThrow();
+      await recordPersonalDataChange(trx, SYSTEM, { action: 'person.document_purge', resourceType: 'person', resourceId: personId, centreId: person.home_centre_id, details: { types: deleted.map((d) => d.type) } });
+    });
+  }
+  return documents.length;
+}
+
+/** Nightly: people past retention with nothing open, then documents past their own type's rule. */
+export const anonymisationTask: RecurringTask = {
+  name: 'people.anonymise_past_retention',
+  cron: '30 2 * * *',
+  async run(deps: AppDependencies, now: Date) {
+    const { anonymised, blocked } = await anonymisePeoplePastRetention(deps.db, now);
+    const documentsDeleted = await purgeDocumentsPastRetention(deps.db, now);
+    return { anonymised, blocked, documentsDeleted };
+  },
+};

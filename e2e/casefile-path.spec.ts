@@ -73,8 +73,31 @@ test('reception digitises once; immigration sees it; the social office only afte
   await reception.keyboard.press('Escape');
   await saveScreenshot(reception, 'casefile-path-reception');
   await reception.getByRole('button', { name: 'Issue ticket' }).click();
-  await expect(reception.getByTestId('issued-ticket')).toBeVisible();
+  const issued = reception.getByTestId('issued-ticket');
+  await expect(issued).toBeVisible();
+  const ticket = (await issued.locator('p').nth(1).textContent())!.trim();
   await reception.getByRole('button', { name: 'Close' }).click();
+
+  // At the counter: the called ticket brings the person's file as far as immigration may see it.
+  const counter = await staffPage(browser, 'officer.immigration');
+  await counter.goto('/counter');
+  await counter.getByRole('button', { name: 'Use counter 1' }).click();
+  await counter.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(counter.getByTestId('waiting-list').getByText(ticket)).toBeVisible();
+  await counter.keyboard.press('F2');
+  await expect(counter.getByTestId('current-ticket-number')).toHaveText(ticket);
+  const panel = counter.getByTestId('counter-file');
+  await expect(panel).toContainText('فاطمة الزهراء');
+  await expect(panel).toContainText(PURPOSE);
+  await expect(panel.getByRole('link', { name: 'passport-scan.pdf' })).toBeVisible();
+  await expect(panel.getByRole('link', { name: 'Open the full file' })).toHaveAttribute('href', /\/office\/people\/[0-9a-f-]+$/);
+  await saveScreenshot(counter, 'casefile-path-counter');
+  await counter.getByRole('button', { name: 'Start service' }).click();
+  await counter.getByRole('button', { name: 'End service' }).click();
+  await counter.getByRole('dialog').getByText('Done', { exact: true }).click();
+  await counter.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await expect(counter.getByTestId('current-ticket')).toBeHidden();
+  await counter.getByRole('button', { name: 'Close counter' }).click();
 
   // The immigration officer finds her by her name in Arabic and sees the purpose and the scan.
   const officer = await staffPage(browser, 'officer.immigration');
@@ -125,4 +148,33 @@ test('reception digitises once; immigration sees it; the social office only afte
   await expect(candidate).toContainText(/Arabic/);
   await expect(candidate).toContainText('date of birth matches');
   await saveScreenshot(reception, 'casefile-path-duplicate');
+});
+
+test('a unit administrator gives a service a form and a procedure workflow from the unit page', async ({ page, request }) => {
+  const centres = (await (await request.get('/api/v1/centres')).json()) as { id: string; code: string }[];
+  await useInterfaceLanguage(page, 'en');
+  await signIn(page, 'manager.lisboa');
+  const lisbon = centres.find((centre) => centre.code === 'LIS')!;
+  const units = (await (await request.get(`/api/v1/centres/${lisbon.id}/units`)).json()) as { id: string; code: string; kind: string }[];
+  const social = units.find((unit) => unit.kind === 'support_office')!;
+  await page.goto(`/office/network/units/${social.id}`);
+  const admin = page.getByTestId('unit-casefile-admin');
+  await expect(admin.getByRole('heading', { name: 'Case file: forms and procedures' })).toBeVisible();
+  await admin.getByRole('textbox', { name: 'Portuguese' }).first().fill('Avaliação social');
+  const field = admin.getByTestId('form-field').first();
+  await field.getByRole('textbox', { name: /Key/ }).fill('household_size');
+  await field.getByRole('combobox', { name: 'Type' }).click();
+  await page.getByRole('option', { name: 'Number' }).click();
+  await field.getByRole('switch', { name: 'Required' }).check();
+  await field.getByRole('textbox', { name: 'Portuguese' }).fill('Pessoas no agregado');
+  await field.getByRole('textbox', { name: 'Arabic' }).fill('عدد أفراد الأسرة');
+  await admin.getByRole('button', { name: 'Save form' }).click();
+  await expect(admin).toContainText('Current form: version 1');
+
+  await admin.getByRole('tab', { name: 'Procedure workflow' }).click();
+  await expect(admin).toContainText('default workflow');
+  await admin.getByRole('checkbox').first().waitFor();
+  await saveScreenshot(page, 'casefile-admin-workflow');
+  await admin.getByRole('button', { name: 'Save workflow' }).click();
+  await expect(admin).toContainText('Current workflow: version 1');
 });

@@ -84,7 +84,7 @@ test('reception digitises once; immigration sees it; the social office only afte
   await counter.getByRole('button', { name: 'Use counter 1' }).click();
   await counter.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(counter.getByTestId('waiting-list').getByText(ticket)).toBeVisible();
-  await counter.keyboard.press('F2');
+  await counter.getByRole('button', { name: /Call next/ }).click();
   await expect(counter.getByTestId('current-ticket-number')).toHaveText(ticket);
   const panel = counter.getByTestId('counter-file');
   await expect(panel).toContainText('فاطمة الزهراء');
@@ -151,6 +151,7 @@ test('reception digitises once; immigration sees it; the social office only afte
 });
 
 test('a unit administrator gives a service a form and a procedure workflow from the unit page', async ({ page, request }) => {
+  await request.post('/api/v1/auth/login', { data: { username: 'manager.lisboa', password: E2E_PASSWORD } });
   const centres = (await (await request.get('/api/v1/centres')).json()) as { id: string; code: string }[];
   await useInterfaceLanguage(page, 'en');
   await signIn(page, 'manager.lisboa');

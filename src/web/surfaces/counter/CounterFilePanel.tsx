@@ -39,8 +39,8 @@ export function CounterFilePanel({ personId }: { personId: string }) {
           </Anchor>
         </Group>
         {person ? (
-          <Text fw={600} dir="auto">
-            {name}
+          <Text fw={600}>
+            <bdi>{name}</bdi>
             {person.birthDate ? <Text span c="gray.7" fw={400}> · {person.birthDate}</Text> : null}
             {person.preferredLanguage ? <Text span c="gray.7" fw={400}> · {languageName(person.preferredLanguage)}</Text> : null}
           </Text>

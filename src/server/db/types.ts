@@ -11,7 +11,7 @@ import type { JobsTable, RecurringTaskRunsTable } from './tables/jobs.js';
 import type { NotificationsTable } from './tables/notifications.js';
 import type { KnowledgeArticleVersionsTable, KnowledgeArticlesTable, KnowledgeSearchTable, KnowledgeTranslationsTable } from './tables/knowledge.js';
 import type * as Directory from './tables/directory.js';
-import type { CasefileBreakGlassTable, CasefileConsentsTable, CasefileDocumentContentsTable, CasefileDocumentsTable, CasefileEntriesTable, CasefileFormsTable, CasefileProcedureTransitionsTable, CasefileProceduresTable, CasefileReferralsTable, CasefileWorkflowsTable } from './tables/casefile.js';
+import type { CasefileBreakGlassTable, CasefileConsentsTable, CasefileDocumentContentsTable, CasefileDocumentsTable, CasefileEntriesTable, CasefileFormsTable, CasefileMergeMovesTable, CasefileProcedureTransitionsTable, CasefileProceduresTable, CasefileReferralsTable, CasefileWorkflowsTable } from './tables/casefile.js';
 import type { RetentionRulesTable } from './tables/data-protection.js';
 
 /** Every table, by module: each module owns the tables in its file under ./tables. */
@@ -101,6 +101,7 @@ export interface Database {
   casefile_documents: CasefileDocumentsTable;
   casefile_document_contents: CasefileDocumentContentsTable;
   retention_rules: RetentionRulesTable;
+  casefile_merge_moves: CasefileMergeMovesTable;
 }
 
 export type Centre = Selectable<CentresTable>;

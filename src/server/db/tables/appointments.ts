@@ -62,8 +62,6 @@ export interface AppointmentsTable {
   checked_in_by: string | null;
   checkin_origin: 'reception' | 'kiosk' | null;
   visit_id: string | null;
-  /** The registered person it was booked for (migration 0026); null when unknown. */
-  person_id: Generated<string | null>;
   ticket_id: string | null;
   no_show_at: Timestamp | null;
   /** HMAC of the client's address for public holds and bookings (migration 0017); null for staff. */

@@ -150,3 +150,10 @@ export interface CasefileDocumentContentsTable {
   auth_tag: Uint8Array;
   ciphertext: Uint8Array;
 }
+
+/** One case-file record moved by a people merge (0032), so the undo can move it back. */
+export interface CasefileMergeMovesTable {
+  merge_id: string;
+  record_table: 'casefile_entries' | 'casefile_consents' | 'casefile_referrals' | 'casefile_procedures' | 'casefile_documents';
+  record_id: string;
+}

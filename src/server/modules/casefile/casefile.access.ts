@@ -100,10 +100,11 @@ export async function maySeeSection(db: Kysely<Database>, actor: Actor, personId
 /**
  * Writes stay with the owning unit's staff: consent, referrals and break-glass open sections for
  * reading only. One exception, append-only: reception (casefile.record_purpose at the unit's centre)
- * records the purpose of a visit into the section of the unit the person is sent to, so the person
- * does not tell the story twice; reception does not read that section back.
+ * records the purpose of a visit and digitises the documents the person brings into the sections of
+ * the unit the person is sent to, so the person does not tell the story twice or hand the same paper
+ * to every counter; reception does not read those sections back.
  */
 export function mayWriteSection(actor: Actor, unit: { id: string; centreId: string }, section: SectionName): boolean {
   if (unitsOfStaff(actor, 'casefile.write').includes(unit.id)) return true;
-  return section === 'purposes' && actorMay(actor, 'casefile.record_purpose', { centreId: unit.centreId, unitId: unit.id });
+  return (section === 'purposes' || section === 'documents') && actorMay(actor, 'casefile.record_purpose', { centreId: unit.centreId, unitId: unit.id });
 }

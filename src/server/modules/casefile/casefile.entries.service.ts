@@ -4,7 +4,7 @@ import type { Database } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
 import type { StaffContext } from '../../http/request-context.js';
 import { findUnitById } from '../network/network.units.service.js';
-import { sectionAccess, unitsOfStaff } from './casefile.access.js';
+import { mayWriteSection, sectionAccess, unitsOfStaff } from './casefile.access.js';
 import { auditFileChange, auditFileRead, auditListed } from './casefile.audit.js';
 import { findEntry, findVisibleEntries, openBreakGlass, summariseFile, type EntryRow } from './casefile.entries.repo.js';
 import { findForm, validateAnswers } from './casefile.forms.service.js';
@@ -104,6 +104,25 @@ export async function addPurpose(db: Kysely<Database>, context: StaffContext, pe
   const unit = await loadWritableUnit(db, context.actor, input.unitId, 'purposes');
   if (input.serviceId) await loadServiceOfUnit(db, input.serviceId, unit.id);
   return insertEntry(db, context, { person_id: person.id, unit_id: unit.id, section: 'purposes', service_id: input.serviceId ?? null, form_id: null, body: input.text, answers: null });
+}
+
+/**
+ * Reception's purpose of a visit, written into the purposes section of each unit the visit's tickets
+ * go to, inside the transaction that issues the tickets (one request, both or neither). Units the
+ * issuer may not write a purpose for are left out: the visit keeps its purpose either way.
+ */
+export async function recordVisitPurposes(trx: Kysely<Database>, context: StaffContext, visit: { id: string; personId: string; centreId: string; purpose: string; services: { id: string; unitId: string }[] }): Promise<number> {
+  const text = visit.purpose.trim();
+  if (!text) return 0;
+  const seen = new Set<string>();
+  for (const service of visit.services) {
+    if (seen.has(service.unitId) || !mayWriteSection(context.actor, { id: service.unitId, centreId: visit.centreId }, 'purposes')) continue;
+    seen.add(service.unitId);
+    const id = uuidv7();
+    await trx.insertInto('casefile_entries').values({ id, person_id: visit.personId, unit_id: service.unitId, section: 'purposes', service_id: service.id, form_id: null, body: text, answers: null, created_by: context.actor.staffId, updated_by: context.actor.staffId }).execute();
+    await auditFileChange(trx, context, { action: 'casefile.purposes_add', personId: visit.personId, unitId: service.unitId, section: 'purposes', details: { id, visitId: visit.id } });
+  }
+  return seen.size;
 }
 
 export async function addFormAnswers(db: Kysely<Database>, context: StaffContext, personId: string, input: { formId: string; answers: Record<string, unknown> }): Promise<EntryView> {

@@ -7,6 +7,7 @@ import type { StaffContext } from '../../http/request-context.js';
 import { findUnitById } from '../network/network.units.service.js';
 import { personDisplayNames } from '../people/people.service.js';
 import { unitsOfStaff } from './casefile.access.js';
+import { writeRealtimeEvent } from '../../realtime/events.js';
 import { auditFileChange, auditListed } from './casefile.audit.js';
 import { loadPersonOfFile, loadUnit } from './casefile.guard.js';
 import type { ReferralInput, ReferralListQuery, ReferralView } from './casefile.referrals.schemas.js';
@@ -103,9 +104,22 @@ export async function sendReferral(db: Kysely<Database>, context: StaffContext, 
       .returningAll()
       .executeTakeFirstOrThrow();
     await auditFileChange(trx, context, { action: 'casefile.referral_send', personId: person.id, unitId: from.id, details: { id: inserted.id, toUnitId: inserted.to_unit_id, partner: inserted.partner_name, sharedSections: inserted.shared_sections } });
+    await announceReferral(trx, inserted);
     return inserted;
   });
   return (await present(db, [row], now))[0]!;
+}
+
+/**
+ * Tells the sending and the receiving unit that a referral changed, in the change's transaction, so
+ * their work lists refresh live. The event is a unit's event (docs/realtime.md): it carries the
+ * referral's id and status only, never a name or a message; screens re-read the list through the
+ * need-to-know API.
+ */
+async function announceReferral(trx: Kysely<Database>, referral: { id: string; status: string; from_unit_id: string; to_unit_id: string | null }): Promise<void> {
+  for (const unitId of new Set([referral.from_unit_id, referral.to_unit_id].filter((id): id is string => Boolean(id)))) {
+    await writeRealtimeEvent(trx, { type: 'casefile.referral_changed', unitId, payload: { referralId: referral.id, status: referral.status } });
+  }
 }
 
 /** The work list: a unit's incoming (or outgoing) referrals, oldest waiting first, with their age. */
@@ -151,6 +165,7 @@ export async function moveReferral(db: Kysely<Database>, context: StaffContext, 
       .executeTakeFirst();
     if (!next) throw AppError.conflict(`A ${row.status} referral cannot be ${rule.to}`);
     await auditFileChange(trx, context, { action: `casefile.referral_${move}`, personId: row.person_id, unitId: actingUnit, details: { id, from: row.status, to: rule.to } });
+    await announceReferral(trx, next);
     return next;
   });
   return (await present(db, [updated], now))[0]!;

@@ -4,6 +4,7 @@ import type { Database } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
 import type { StaffContext } from '../../http/request-context.js';
 import { recordPersonalDataChange, recordPersonalDataRead } from '../audit/audit.service.js';
+import { moveFileRecords, returnFileRecords } from '../casefile/casefile.merge.js';
 import { ensureCan, ensureCanRead } from './people.policy.js';
 import { presentMerge } from './people.presenters.js';
 import { countMergedInto, findMerge, findPersonRow, listMerges, lockPersonRow } from './people.repo.js';
@@ -11,7 +12,8 @@ import type { MergeInput, MergeView } from './people.schemas.js';
 
 /**
  * Merging links the duplicate to the survivor (merged_into) and records who did it and why; the
- * duplicate's documents and contacts stay its own rows and show on the survivor. An undo unlinks.
+ * duplicate's documents and contacts stay its own rows and show on the survivor, while its case-file
+ * records move to the survivor (and back on undo, docs/casefile.md). An undo unlinks.
  * Chains are refused so an undo never has to untangle more than one link.
  */
 export async function mergePeople(db: Kysely<Database>, context: StaffContext, input: MergeInput): Promise<MergeView> {
@@ -30,8 +32,9 @@ export async function mergePeople(db: Kysely<Database>, context: StaffContext, i
     const id = uuidv7();
     await trx.insertInto('person_merges').values({ id, survivor_id: survivor.id, merged_id: merged.id, reason: input.reason, merged_by: context.actor.staffId }).execute();
     await trx.updateTable('people').set({ merged_into: survivor.id, updated_at: new Date() }).where('id', '=', merged.id).execute();
+    const fileRecords = await moveFileRecords(trx, id, merged.id, survivor.id);
     for (const person of [survivor, merged]) {
-      await recordPersonalDataChange(trx, context, { action: 'person.merge', resourceType: 'person', resourceId: person.id, centreId: person.home_centre_id, details: { mergeId: id, survivorId: survivor.id, mergedId: merged.id } });
+      await recordPersonalDataChange(trx, context, { action: 'person.merge', resourceType: 'person', resourceId: person.id, centreId: person.home_centre_id, details: { mergeId: id, survivorId: survivor.id, mergedId: merged.id, fileRecords } });
     }
     return presentMerge((await findMerge(trx, id))!);
   });
@@ -49,8 +52,9 @@ export async function undoMerge(db: Kysely<Database>, context: StaffContext, mer
     if (merge.undone_at) throw AppError.conflict('This merge was already undone');
     await trx.updateTable('person_merges').set({ undone_at: new Date(), undone_by: context.actor.staffId }).where('id', '=', merge.id).execute();
     await trx.updateTable('people').set({ merged_into: null, updated_at: new Date() }).where('id', '=', merged.id).where('merged_into', '=', survivor.id).execute();
+    const fileRecords = await returnFileRecords(trx, merge.id, merged.id);
     for (const person of [survivor, merged]) {
-      await recordPersonalDataChange(trx, context, { action: 'person.merge_undo', resourceType: 'person', resourceId: person.id, centreId: person.home_centre_id, details: { mergeId: merge.id } });
+      await recordPersonalDataChange(trx, context, { action: 'person.merge_undo', resourceType: 'person', resourceId: person.id, centreId: person.home_centre_id, details: { mergeId: merge.id, fileRecords } });
     }
     return presentMerge((await findMerge(trx, merge.id))!);
   });

@@ -147,3 +147,25 @@ export function nameSearchSimilarity(query: string, names: PersonNames): number 
   const best = wanted.map((token) => Math.max(...own.map((other) => tokenSimilarity(token, other))));
   return best.reduce((sum, value) => sum + value, 0) / best.length;
 }
+
+/** ISO 15924 codes of the scripts a native name is recognised in when staff do not say (Persian and Urdu are Arab). */
+const SCRIPT_PATTERNS: [string, RegExp][] = [
+  ['Arab', /\p{Script=Arabic}/u],
+  ['Cyrl', /\p{Script=Cyrillic}/u],
+  ['Deva', /\p{Script=Devanagari}/u],
+  ['Beng', /\p{Script=Bengali}/u],
+  ['Guru', /\p{Script=Gurmukhi}/u],
+  ['Taml', /\p{Script=Tamil}/u],
+  ['Ethi', /\p{Script=Ethiopic}/u],
+  ['Hani', /\p{Script=Han}/u],
+  ['Geor', /\p{Script=Georgian}/u],
+  ['Armn', /\p{Script=Armenian}/u],
+  ['Hebr', /\p{Script=Hebrew}/u],
+  ['Grek', /\p{Script=Greek}/u],
+  ['Thai', /\p{Script=Thai}/u],
+];
+
+/** The script a name is written in, so a reason can say "written in Arabic and in Latin letters". */
+export function detectScript(text: string): string | null {
+  return SCRIPT_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
+}

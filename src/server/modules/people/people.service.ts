@@ -6,6 +6,7 @@ import type { StaffContext } from '../../http/request-context.js';
 import { recordPersonalDataChange, recordPersonalDataReads } from '../audit/audit.service.js';
 import type { MatchablePerson } from './people.match.js';
 import { findDuplicates, searchPeople as searchRegistry, type ScoredCandidate } from './people.match.service.js';
+import { detectScript } from './people.names.js';
 import { can, ensureCan, ensureCanRead, mayReadSomePeople, readableHomeCentres } from './people.policy.js';
 import { contactRows, documentRows, keyColumns, matchableOfRecord, presentPerson, storedBirth } from './people.presenters.js';
 import { findPersonRow, loadPeople, lockPersonRow, replaceContacts, replaceDocuments, type PersonRecord } from './people.repo.js';
@@ -31,7 +32,9 @@ export async function searchPeople(db: Kysely<Database>, context: StaffContext, 
  * Registers a person after a duplicate check. When likely duplicates exist (in the places the
  * actor may read) and the caller has not confirmed, nothing is written and the candidates come back.
  */
-export async function registerPerson(db: Kysely<Database>, context: StaffContext, input: PersonInput): Promise<{ created: boolean; result: RegisterResult }> {
+export async function registerPerson(db: Kysely<Database>, context: StaffContext, given: PersonInput): Promise<{ created: boolean; result: RegisterResult }> {
+  // Staff type a name in the person's script without naming the script: it is recognised.
+  const input = { ...given, nativeScript: given.nativeScript ?? detectScript(`${given.nativeGivenNames} ${given.nativeFamilyNames}`) };
   if (!can(context.actor, 'people.register', input.homeCentreId)) throw AppError.forbidden('You cannot register people at this centre');
   const birth = storedBirth(input.birthDate);
   const documents = documentRows(input.documents);

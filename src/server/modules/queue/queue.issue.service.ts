@@ -5,6 +5,7 @@ import type { Database, PriorityReason } from '../../db/types.js';
 import { AppError, type FieldError } from '../../http/errors.js';
 import type { RequestContext, StaffContext } from '../../http/request-context.js';
 import { recordPersonalDataChange } from '../audit/audit.service.js';
+import { recordVisitPurposes } from '../casefile/casefile.entries.service.js';
 import { findServiceById } from '../network/network.catalogue.service.js';
 import { localDateTime } from '../network/network.opening.js';
 import { findCentreById, isCentreOpenAt } from '../network/network.service.js';
@@ -130,6 +131,10 @@ export async function openVisit(db: Kysely<Database>, issuer: Issuer, input: Vis
       await recordTicketMoment(trx, context, (await repo.findTicket(trx, id))!, { kind: 'issued', at: now, details: { origin: visit.origin } });
     }
     if (input.alert) await saveTicketAlert(trx, context, visit, input.alert, { source: 'reception', now, publicUrl: options.publicUrl ?? '' });
+    // Reception's purpose also goes into the file of each unit the person is sent to (docs/casefile.md).
+    if (issuer.kioskId === undefined && visit.person_id) {
+      await recordVisitPurposes(trx, issuer.context, { id: visit.id, personId: visit.person_id, centreId: centre.id, purpose: input.purpose, services: services.map((s) => ({ id: s.id, unitId: s.unitId })) });
+    }
     // The purpose and priority reasons (pregnancy, disability) are personal data.
     await recordPersonalDataChange(trx, context, {
       action: 'queue.visit.create',

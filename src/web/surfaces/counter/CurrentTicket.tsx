@@ -6,6 +6,7 @@ import { api } from '../../app/api.js';
 import { useLanguageName } from '../backoffice/network/network-labels.js';
 import { queueKeys, useLocalised, type MyCounter, type Ticket, type TicketDetail } from '../queue/queue-api.js';
 import { useCounterRequest } from './counter-actions.js';
+import { CounterFilePanel } from './CounterFilePanel.js';
 import { TicketActionModal, type TicketActionKind } from './TicketActionModal.js';
 
 /** The ticket at the counter: who, what for, in which language, and what may be done with it now. */
@@ -77,6 +78,7 @@ export function CurrentTicket({ ticket, counter }: { ticket: Ticket; counter: My
             ) : null}
           </Stack>
         ) : null}
+        {visit?.personId ? <CounterFilePanel personId={visit.personId} /> : null}
         <Group gap="xs">
           {called ? (
             <>

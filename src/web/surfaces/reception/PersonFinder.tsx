@@ -4,6 +4,7 @@ import { IconSearch, IconUserOff, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { personName, usePeopleSearch, type Person, type VisitPerson } from './reception-api.js';
+import { ReceptionDocuments } from './ReceptionDocuments.js';
 import { RegisterPersonModal } from './RegisterPersonModal.js';
 
 /** Find the person (name in any script, phone, document number), register them, or serve anonymously. */
@@ -23,6 +24,7 @@ export function PersonFinder({ centreId, value, onChange }: { centreId: string; 
             <FormattedMessage id="reception.changePerson" />
           </Button>
         </Group>
+        {value.kind === 'person' ? <ReceptionDocuments centreId={centreId} personId={value.person.id} /> : null}
       </Card>
     );
   }

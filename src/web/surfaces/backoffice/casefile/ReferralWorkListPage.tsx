@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../../app/api.js';
 import { describeError, useApiMutation } from '../../../ui/forms.js';
 import { PageHeader } from '../../../ui/PageHeader.js';
-import { useRefreshFile, useReferralWorkList, type Referral } from './casefile-api.js';
+import { useReferralsLive, useRefreshFile, useReferralWorkList, type Referral } from './casefile-api.js';
 import { ReferralStatusBadge } from './ReferralStatusBadge.js';
 
 type Move = 'accept' | 'reject' | 'complete' | 'revoke';
@@ -27,6 +27,7 @@ export function ReferralWorkListPage() {
   const box = search.get('box') === 'outgoing' ? 'outgoing' : 'incoming';
   const status = search.get('status') ?? 'sent,accepted';
   const list = useReferralWorkList(box, status);
+  useReferralsLive();
   const refresh = useRefreshFile();
   const move = useApiMutation({ mutationFn: ({ id, move }: { id: string; move: Move }) => api.post(`/api/v1/referrals/${id}/${move}`, {}), onSuccess: refresh });
   const set = (key: string, value: string) => setSearch((prev) => { const next = new URLSearchParams(prev); next.set(key, value); return next; });

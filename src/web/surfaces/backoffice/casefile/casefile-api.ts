@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, queryString } from '../../../app/api.js';
+import { useRealtime } from '../../../app/realtime.js';
 
 /** The case file's API as the back office uses it (docs/casefile.md). */
 
@@ -112,6 +113,15 @@ export const useConsents = (id: string) => useQuery({ queryKey: [...fileKeys.per
 export const usePersonReferrals = (id: string) => useQuery({ queryKey: [...fileKeys.person(id), 'referrals'], queryFn: () => items<Referral>(`/api/v1/referrals${queryString({ personId: id })}`) });
 export const useReferralWorkList = (box: 'incoming' | 'outgoing', status: string) =>
   useQuery({ queryKey: fileKeys.referrals(box, status), queryFn: () => items<Referral>(`/api/v1/referrals${queryString({ box, status: status || undefined })}`) });
+
+/**
+ * Keeps the referral work lists current: a referral sent to or from one of the viewer's units, or
+ * answered, pushes an event (ids only) and the lists are fetched again through the need-to-know API.
+ */
+export function useReferralsLive(): void {
+  const client = useQueryClient();
+  useRealtime(['casefile.referral_changed'], () => void client.invalidateQueries({ queryKey: ['casefile', 'referrals'] }));
+}
 
 /** After a change, everything shown of the file (and the work lists) is fetched again. */
 export function useRefreshFile(): () => Promise<void> {

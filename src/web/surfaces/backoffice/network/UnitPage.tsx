@@ -5,6 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useCan } from '../../../app/session.js';
 import { describeError } from '../../../ui/forms.js';
+import { UnitCaseFileAdmin } from '../casefile/admin/UnitCaseFileAdmin.js';
 import { ArchiveButton } from './ArchiveButton.js';
 import { Detail } from './CentrePage.js';
 import { CountersPanel } from './CountersPanel.js';
@@ -28,6 +29,7 @@ export function UnitPage() {
   const data = unit.data;
   const mayManageUnit = can('network.manage_units', { centreId: data.centreId });
   const mayManageServices = can('network.manage_services', { centreId: data.centreId, unitId: data.id });
+  const mayManageForms = can('casefile.manage_forms', { centreId: data.centreId, unitId: data.id });
 
   return (
     <Stack>
@@ -53,6 +55,7 @@ export function UnitPage() {
       </Card>
       <ServicesPanel unitId={data.id} editable={mayManageServices} />
       <CountersPanel unitId={data.id} centreId={data.centreId} editable={mayManageServices} />
+      {mayManageForms ? <UnitCaseFileAdmin unitId={data.id} /> : null}
       {editing ? <UnitForm centreId={data.centreId} unit={data} onClose={() => setEditing(false)} /> : null}
     </Stack>
   );

@@ -28,7 +28,9 @@ export function KioskCameraScan({ onScanned }: { onScanned: (text: string) => vo
   const [failed, setFailed] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
   const deliver = useRef(onScanned);
-  deliver.current = onScanned;
+  useEffect(() => {
+    deliver.current = onScanned;
+  }, [onScanned]);
 
   useEffect(() => {
     const Detector = barcodeDetector();

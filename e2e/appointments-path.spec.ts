@@ -54,8 +54,8 @@ test('book on the phone, read the confirmation in the outbox, move it, check in 
   if (existing[0]) await manager.patch(`/api/v1/centres/${lisbon.id}/exceptions/${existing[0].id}`, { ...allDay, date: today });
   else await manager.post(`/api/v1/centres/${lisbon.id}/exceptions`, { ...allDay, date: today });
   const renewal = (await admin.get<{ id: string; code: string }[]>(`/api/v1/centres/${lisbon.id}/services`)).find((service) => service.code === 'PERMIT-RENEW')!;
-  const original = await admin.get<Settings>(`/api/v1/services/${renewal.id}/booking-settings`);
-  await admin.put(`/api/v1/services/${renewal.id}/booking-settings`, {
+  const original = await manager.get<Settings>(`/api/v1/services/${renewal.id}/booking-settings`);
+  await manager.put(`/api/v1/services/${renewal.id}/booking-settings`, {
     policy: { ...original.policy, slotMinutes: 15, earliestDays: 0, checkinOpensMinutesBefore: 120, lateGraceMinutes: 15 },
     schedules: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], starts: '00:00', ends: '24:00', desks: 2, validFrom: today, validTo: null }],
   });
@@ -76,6 +76,7 @@ test('book on the phone, read the confirmation in the outbox, move it, check in 
     await phone.getByTestId('confirm-booking').click();
     await expect(phone.getByTestId('booking-confirmed')).toBeVisible();
     const reference = (await phone.getByTestId('booking-reference').textContent())!.trim();
+    const shownLink = (await phone.getByTestId('manage-link').textContent())!.trim();
     await expect(phone.getByTestId('reference-qr')).toHaveAttribute('data-reference', reference);
     await saveScreenshot(phone, 'path-1-confirmed');
 
@@ -91,6 +92,8 @@ test('book on the phone, read the confirmation in the outbox, move it, check in 
     const link = message.getByRole('link', { name: new RegExp(`/b/${reference}#`) });
     const href = (await link.getAttribute('href'))!;
     await saveScreenshot(office, 'path-2-outbox');
+    // The link in the message is the one the confirmation page showed.
+    expect(href).toBe(shownLink);
     await office.goto(href);
     await expect(office.getByTestId('manage-booking')).toHaveAttribute('data-state', 'booked');
 
@@ -160,7 +163,7 @@ test('book on the phone, read the confirmation in the outbox, move it, check in 
     expect(appointments.find((one) => one.reference === reference)?.state).toBe('checked_in');
     expect(appointments.find((one) => one.reference === booked.appointment.reference)?.state).toBe('checked_in');
   } finally {
-    await admin.put(`/api/v1/services/${renewal.id}/booking-settings`, original);
+    await manager.put(`/api/v1/services/${renewal.id}/booking-settings`, original);
     await Promise.all([admin.dispose(), manager.dispose()]);
   }
 });

@@ -143,7 +143,7 @@ test('book on the phone, read the confirmation in the outbox, move it, check in 
     const receptionApi = await apiAs(baseURL!, 'reception.lisboa');
     const free = await receptionApi.get<{ days: { slots: { startsAt: string; free: number }[] }[] }>(`/api/v1/phone/services/${renewal.id}/availability?from=${today}&to=${today}`);
     const startsAt = free.days.flatMap((day) => day.slots).find((slot) => slot.free > 0)!.startsAt;
-    const booked = await receptionApi.post<{ appointment: { reference: string } }>('/api/v1/appointments', { serviceId: renewal.id, startsAt, channel: 'staff', contact: { name: 'Nadia Karimi', language: 'fa' } });
+    const booked = await receptionApi.post<{ appointment: { reference: string } }>('/api/v1/appointments', { serviceId: renewal.id, startsAt, channel: 'staff', contact: { name: 'Nadia Karimi', phone: '+351 912 345 678', language: 'en' } });
     await receptionApi.dispose();
     const desk = await pageOf(browser, { width: 1366, height: 900 }, 'en');
     await signIn(desk, 'reception.lisboa');

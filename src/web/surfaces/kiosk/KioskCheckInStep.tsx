@@ -87,14 +87,14 @@ export function KioskCheckInStep({ centreId, token, onBack, onCheckedIn }: { cen
           </Button>
         ))}
       </SimpleGrid>
-      <SimpleGrid cols={3} spacing="sm">
+      <SimpleGrid cols={4} spacing="sm">
         <Button type="button" h={80} fz={26} variant="default" leftSection={<IconBackspace size={32} />} onMouseDown={keepFocus} onClick={() => setTyped((current) => keepReferenceCharacters(current).slice(0, -1))} aria-label={intl.formatMessage({ id: 'kiosk.checkIn.delete' })}>
           <FormattedMessage id="kiosk.checkIn.deleteShort" />
         </Button>
         <Button type="button" h={80} fz={26} variant="default" onMouseDown={keepFocus} onClick={() => { setTyped(''); setIncomplete(false); checkIn.reset(); field.current?.focus(); }}>
           <FormattedMessage id="kiosk.checkIn.clear" />
         </Button>
-        <Button type="submit" h={80} fz={30} leftSection={<IconCalendarCheck size={32} />} loading={checkIn.isPending} data-testid="kiosk-check-in">
+        <Button type="submit" h={80} fz={30} style={{ gridColumn: 'span 2' }} leftSection={<IconCalendarCheck size={32} />} loading={checkIn.isPending} data-testid="kiosk-check-in">
           <FormattedMessage id="kiosk.checkIn.submit" />
         </Button>
       </SimpleGrid>

@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { E2E_PASSWORD } from '../playwright.config.js';
 import { readOutboxMessage, saveScreenshot, signIn, useInterfaceLanguage } from './support.js';
@@ -117,6 +118,8 @@ test('book on the phone, read the confirmation in the outbox, move it, check in 
     await kiosk.getByTestId('kiosk-check-in').click();
     await expect(kiosk.getByTestId('kiosk-check-in-refusal')).toHaveAttribute('data-reason', 'unknown');
     await saveScreenshot(kiosk, 'path-4-kiosk-unknown');
+    const axe = await new AxeBuilder({ page: kiosk }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
     await kiosk.getByRole('button', { name: 'Limpar' }).click();
     // A hardware scanner types what the QR holds into the focused field, then Enter.
     await kiosk.getByTestId('kiosk-reference').focus();

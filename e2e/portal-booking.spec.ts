@@ -54,8 +54,13 @@ test('books in Portuguese on a phone from the front page', async ({ page }) => {
   const { reference } = await holdFirstTimeAndConfirm(page, { name: 'Ana Tavares', email: 'ana.e2e@example.org' }, 'portal-pt');
   await expect(page.getByText('A sua referência')).toBeVisible();
   await expect(page.getByText('O que trazer')).toBeVisible();
+  // The confirmation is in the outbox, in Portuguese, with the reference, its link, the calendar file and the kiosk's QR code.
   const message = await readOutboxMessage(page, 'ana.e2e@example.org', 'appointments.confirmed');
-  if (message) expect(message.body).toContain(reference);
+  expect(message.subject).toContain('Marcação confirmada');
+  expect(message.body).toContain(`Referência: ${reference}`);
+  expect(message.body).toMatch(new RegExp(`/b/${reference}#[A-Za-z0-9_-]{16,}`));
+  expect(message.attachments.map((file) => file.filename)).toEqual([`${reference}.ics`, `${reference}-qr.svg`]);
+  await expect(page.getByTestId('reference-qr')).toHaveAttribute('data-reference', reference);
 });
 
 test('books in Arabic on a phone, then opens the secret link and moves the booking', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, type Page } from '@playwright/test';
 import { E2E_PASSWORD } from '../playwright.config.js';
 
 export const SCREENSHOT_DIR = path.resolve('e2e/screenshots');
@@ -34,23 +34,49 @@ export async function switchLanguage(page: Page, nativeName: string): Promise<vo
 
 /** A message to a person as the staff outbox shows it (docs/notifications.md). */
 export interface OutboxMessage {
+  id: string;
   template: string;
   recipient: string;
   subject: string | null;
   body: string | null;
+  attachments: { index: number; filename: string; contentType: string; size: number }[];
 }
+
+/** The server the specs run against (playwright.config.ts). */
+const serverUrl = () => `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}`;
 
 /**
  * The newest message of a template to a recipient, read the way staff read it: through the outbox
- * (GET /api/v1/notifications, signed in as the demo network administrator). Resolves to null while
- * this build has no outbox endpoint (404), so booking specs can call it today and assert on it as
- * soon as the outbox lands.
+ * API (GET /api/v1/notifications, then the message itself), signed in as the demo network
+ * administrator in a separate client, so the page under test keeps its own cookies. Waits until the
+ * delivery has written the text (the outbox shows "not written yet" before that).
  */
-export async function readOutboxMessage(page: Page, recipient: string, template: string): Promise<OutboxMessage | null> {
-  const response = await page.request.get(`/api/v1/notifications?recipient=${encodeURIComponent(recipient)}&template=${encodeURIComponent(template)}`);
-  if (response.status() === 404) return null;
-  expect(response.ok(), await response.text()).toBe(true);
-  const rows = (await response.json()) as { items?: OutboxMessage[] } | OutboxMessage[];
-  const items = Array.isArray(rows) ? rows : (rows.items ?? []);
-  return items.find((item) => item.recipient === recipient && item.template === template) ?? null;
+export async function readOutboxMessage(page: Page, recipient: string, template: string): Promise<OutboxMessage> {
+  const origin = page.url().startsWith('http') ? new URL(page.url()).origin : serverUrl();
+  const client = await playwrightRequest.newContext({ baseURL: origin });
+  try {
+    const login = await client.post('/api/v1/auth/login', { data: { username: 'admin', password: E2E_PASSWORD } });
+    expect(login.ok(), await login.text()).toBe(true);
+    let found: OutboxMessage | null = null;
+    await expect
+      .poll(
+        async () => {
+          const list = await client.get(`/api/v1/notifications?recipient=${encodeURIComponent(recipient)}&template=${encodeURIComponent(template)}&limit=5`);
+          expect(list.ok(), await list.text()).toBe(true);
+          const { items } = (await list.json()) as { items: { id: string; recipient: string; template: string }[] };
+          const newest = items.find((item) => item.recipient.toLowerCase() === recipient.toLowerCase() && item.template === template);
+          if (!newest) return 'no message yet';
+          const detail = await client.get(`/api/v1/notifications/${newest.id}`);
+          expect(detail.ok(), await detail.text()).toBe(true);
+          const message = (await detail.json()) as { id: string; template: string; recipient: string; renderedSubject: string | null; renderedBody: string | null; attachments: OutboxMessage['attachments'] };
+          found = { id: message.id, template: message.template, recipient: message.recipient, subject: message.renderedSubject, body: message.renderedBody, attachments: message.attachments };
+          return message.renderedBody ? 'written' : 'not written yet';
+        },
+        { timeout: 30_000, message: `the ${template} message to ${recipient} in the outbox` },
+      )
+      .toBe('written');
+    return found!;
+  } finally {
+    await client.dispose();
+  }
 }

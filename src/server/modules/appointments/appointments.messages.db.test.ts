@@ -1,3 +1,4 @@
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
 import { appointmentReminderJob, seatReturnedJob } from './appointments.jobs.js';
@@ -28,7 +29,10 @@ describe('messages about a booking', () => {
       ['sms', 'appointments.confirmed', 'ar', '+351913000111'],
     ]);
     expect(messages[0]!.params).toMatchObject({ startsAt, timeZone: 'Europe/Lisbon', reference, serviceName: 'Renovação', manageLink: `${t.deps.config.publicUrl}/b/${reference}#${secret}` });
-    const [calendar] = messages[0]!.attachments;
+    const [calendar, qr] = messages[0]!.attachments;
+    // The kiosk's QR holds the reference only, never the secret of the link.
+    expect(qr).toEqual({ filename: `${reference}-qr.svg`, contentType: 'image/svg+xml', content: await QRCode.toString(reference, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) });
+    expect(qr!.content).toMatch(/^<svg/);
     expect(calendar).toMatchObject({ filename: `${reference}.ics`, contentType: 'text/calendar; charset=utf-8' });
     expect(calendar!.content).toContain(`UID:${id}@oneroof`);
     expect(calendar!.content).toContain('STATUS:CONFIRMED');

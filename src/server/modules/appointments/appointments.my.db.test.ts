@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from 'uuidv7';
 import type { Session } from '../../../../test/app.js';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
 import { ACCESS_LIMITS } from './appointments.my.service.js';
@@ -157,5 +158,48 @@ describe('rate limits', () => {
     const response = await post('/api/v1/public/my/access-link', { contact: 'hello there' });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields).toEqual([expect.objectContaining({ path: 'contact' })]);
+  });
+});
+
+describe("the case file's procedures", () => {
+  it('shows the person their procedures with person-visible labels in their language, never staff notes', async () => {
+    const booking = await bookFor({ name: 'Yusuf Rahman', phone: '+351 920 000 090' });
+    const otherBooking = await bookFor({ name: 'Somebody Else', phone: '+351 920 000 091' });
+    const personId = uuidv7();
+    const otherPersonId = uuidv7();
+    for (const [id, given] of [[personId, 'Yusuf'], [otherPersonId, 'Other']] as const) {
+      await t.db.insertInto('people').values({ id, home_centre_id: w.centreId, given_names: given, family_names: 'Rahman', name_key: `${given} rahman`.toLowerCase() }).execute();
+    }
+    await t.db.updateTable('appointments').set({ person_id: personId }).where('id', '=', booking.id).execute();
+    const workflowId = uuidv7();
+    const states = [
+      { key: 'received', labels: { pt: 'Pedido recebido', en: 'Request received', ar: 'تم استلام الطلب' } },
+      { key: 'in_review', labels: { pt: 'Em análise', en: 'Under review', ar: 'قيد الدراسة' } },
+      { key: 'done', labels: { pt: 'Concluído', en: 'Done' }, final: true },
+    ];
+    await t.db.insertInto('casefile_workflows').values({ id: workflowId, service_id: w.serviceId, version: 1, states: JSON.stringify(states), transitions: JSON.stringify([{ from: 'received', to: 'in_review' }, { from: 'in_review', to: 'done' }]), initial_state: 'received' }).execute();
+    const unitId = (await t.db.selectFrom('services').select('unit_id').where('id', '=', w.serviceId).executeTakeFirstOrThrow()).unit_id;
+    const addProcedure = async (owner: string, state: string, notes: string[]) => {
+      const id = uuidv7();
+      await t.db.insertInto('casefile_procedures').values({ id, person_id: owner, unit_id: unitId, service_id: w.serviceId, workflow_id: workflowId, state }).execute();
+      const path = ['received', 'in_review'].slice(0, state === 'received' ? 1 : 2);
+      for (const [i, to] of path.entries()) await t.db.insertInto('casefile_procedure_transitions').values({ id: uuidv7(), procedure_id: id, from_state: i ? path[i - 1]! : null, to_state: to, note: notes[i] ?? '' }).execute();
+      return id;
+    };
+    const mine = await addProcedure(personId, 'in_review', ['', 'STAFF ONLY: suspected forged payslip']);
+    await addProcedure(otherPersonId, 'received', ['another person']);
+
+    const ar = (await post('/api/v1/public/my/by-reference', { reference: booking.reference, secret: booking.secret, locale: 'ar' })).json();
+    expect(ar.procedures).toEqual([
+      expect.objectContaining({ id: mine, status: { key: 'in_review', label: 'قيد الدراسة', final: false }, steps: [expect.objectContaining({ label: 'تم استلام الطلب' }), expect.objectContaining({ label: 'قيد الدراسة' })] }),
+    ]);
+    expect(JSON.stringify(ar)).not.toMatch(/STAFF ONLY|forged|another person/);
+    const pt = (await post('/api/v1/public/my/by-reference', { reference: booking.reference, secret: booking.secret })).json();
+    expect(pt.procedures[0].status.label).toBe('Em análise');
+    // A booking that belongs to nobody registered shows no procedures at all.
+    const none = (await post('/api/v1/public/my/by-reference', { reference: otherBooking.reference, secret: otherBooking.secret, locale: 'en' })).json();
+    expect(none.procedures).toEqual([]);
+    const audit = await t.db.selectFrom('audit_events').selectAll().where('action', '=', 'my_procedures.view').where('resource_id', '=', personId).executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ access: 'reference', procedures: 1 });
   });
 });

@@ -10,6 +10,7 @@ import { recordAudit, recordPersonalDataRead } from '../audit/audit.service.js';
 import { phoneKey as e164 } from '../people/people.keys.js';
 import { peopleWithContact } from '../people/people.lookup.service.js';
 import { todaysTicketsOf } from '../queue/queue.person-visits.service.js';
+import { listPersonVisibleProcedures } from '../casefile/casefile.procedures.service.js';
 import { clientAddressHash, contactHash } from './appointments.address.js';
 import { phoneKeyVariants } from './appointments.contact-keys.js';
 import { openBooking } from './appointments.link.service.js';
@@ -120,7 +121,7 @@ export async function requestAccessLink(db: Kysely<Database>, context: RequestCo
 const linkGone = () => AppError.notFound('This link has expired or was already used; a link');
 
 /** Exchanges a one-time link for a short session (the link works once), and answers with the view. */
-export async function redeemAccessLink(db: Kysely<Database>, context: RequestContext, masterKey: Buffer, token: string, now = new Date()): Promise<Redeemed> {
+export async function redeemAccessLink(db: Kysely<Database>, context: RequestContext, masterKey: Buffer, token: string, locale = 'pt', now = new Date()): Promise<Redeemed> {
   const session = newToken();
   const expiresAt = new Date(now.getTime() + ACCESS_SESSION_MINUTES * 60_000);
   const contact = await db.transaction().execute(async (trx) => {
@@ -138,37 +139,41 @@ export async function redeemAccessLink(db: Kysely<Database>, context: RequestCon
     return { kind: used.contact_kind, key: used.contact_key };
   });
   if (!contact) throw linkGone();
-  return { session, expiresAt: expiresAt.toISOString(), view: await viewByContact(db, context, masterKey, contact, expiresAt, now) };
+  return { session, expiresAt: expiresAt.toISOString(), view: await viewByContact(db, context, masterKey, contact, expiresAt, locale, now) };
 }
 
 /** The view again while the session lasts (the page reloads, the place in line moves). */
-export async function viewBySession(db: Kysely<Database>, context: RequestContext, masterKey: Buffer, session: string, now = new Date()): Promise<MyProcedures> {
+export async function viewBySession(db: Kysely<Database>, context: RequestContext, masterKey: Buffer, session: string, locale = 'pt', now = new Date()): Promise<MyProcedures> {
   const row = await db.selectFrom('portal_access_tokens').select(['contact_kind', 'contact_key', 'expires_at']).where('token_hash', '=', tokenHash(session)).where('purpose', '=', 'session').where('expires_at', '>', now).executeTakeFirst();
   if (!row) throw linkGone();
-  return viewByContact(db, context, masterKey, { kind: row.contact_kind, key: row.contact_key }, row.expires_at, now);
+  return viewByContact(db, context, masterKey, { kind: row.contact_kind, key: row.contact_key }, row.expires_at, locale, now);
 }
 
-async function viewByContact(db: Kysely<Database>, context: RequestContext, masterKey: Buffer, contact: { kind: ContactKind; key: string }, expiresAt: Date, now: Date): Promise<MyProcedures> {
+async function viewByContact(db: Kysely<Database>, context: RequestContext, masterKey: Buffer, contact: { kind: ContactKind; key: string }, expiresAt: Date, locale: string, now: Date): Promise<MyProcedures> {
   const personIds = await peopleWithContact(db, contact.kind, contact.key);
   const rows = await phoneRepo.findBookingsOf(db, { personIds, ...keysOf(contact) }, { since: new Date(now.getTime() - HISTORY_DAYS * 86_400_000), limit: 50 });
-  return present(db, context, masterKey, rows, personIds, 'contact', expiresAt, now);
+  return present(db, context, masterKey, rows, personIds, 'contact', expiresAt, locale, now);
 }
 
 /** The booking a reference and its secret open (the same 404 for any mismatch), with its ticket of today. */
-export async function viewByReference(db: Kysely<Database>, context: RequestContext, masterKey: Buffer, input: SecretInput, now = new Date()): Promise<MyProcedures> {
+export async function viewByReference(db: Kysely<Database>, context: RequestContext, masterKey: Buffer, input: SecretInput & { locale?: string }, now = new Date()): Promise<MyProcedures> {
   const addressHash = clientAddressHash(masterKey, context.ip);
   await db.transaction().execute((trx) => countRequest(trx, 'reference', addressHash, null, now));
   const booking = await openBooking(db, input);
   const rows = await phoneRepo.findWithUnit(db, [booking.id]);
-  return present(db, context, masterKey, rows, [], 'reference', null, now);
+  return present(db, context, masterKey, rows, [], 'reference', null, input.locale ?? 'pt', now);
 }
 
-async function present(db: Kysely<Database>, context: RequestContext, masterKey: Buffer, rows: phoneRepo.BookingWithPlace[], personIds: string[], access: 'reference' | 'contact', expiresAt: Date | null, now: Date): Promise<MyProcedures> {
+async function present(db: Kysely<Database>, context: RequestContext, masterKey: Buffer, rows: phoneRepo.BookingWithPlace[], personIds: string[], access: 'reference' | 'contact', expiresAt: Date | null, locale: string, now: Date): Promise<MyProcedures> {
   const visitIds = rows.map((row) => row.visit_id).filter((id): id is string => id !== null);
   const tickets = await todaysTicketsOf(db, context, { personIds, visitIds }, now);
+  // The case file's procedures of whoever the bookings belong to (staff linked them to a registered
+  // person) and of the people registered with the contact: person-visible labels only, never notes.
+  const owners = [...new Set([...personIds, ...rows.map((row) => row.person_id).filter((id): id is string => id !== null)])];
+  const procedures = (await Promise.all(owners.map((personId) => listPersonVisibleProcedures(db, personId, locale)))).flat();
   await db.transaction().execute(async (trx) => {
     for (const row of rows) await recordPersonalDataRead(trx, context, { action: 'my_procedures.view', resourceType: 'appointment', resourceId: row.id, centreId: row.centre_id, details: { access } });
-    for (const personId of personIds) await recordPersonalDataRead(trx, context, { action: 'my_procedures.view', resourceType: 'person', resourceId: personId, details: { access, tickets: tickets.length } });
+    for (const personId of owners) await recordPersonalDataRead(trx, context, { action: 'my_procedures.view', resourceType: 'person', resourceId: personId, details: { access, tickets: tickets.length, procedures: procedures.length } });
   });
   return {
     bookings: rows
@@ -185,8 +190,7 @@ async function present(db: Kysely<Database>, context: RequestContext, masterKey:
         endsAt: row.ends_at.toISOString(),
       })),
     tickets,
-    // The case file fills this with the person-visible status of each procedure.
-    procedures: [],
+    procedures: procedures.map((one) => ({ id: one.id, serviceName: one.service.name, status: one.status, openedAt: one.openedAt, updatedAt: one.updatedAt, steps: one.steps })),
     access,
     expiresAt: expiresAt?.toISOString() ?? null,
   };

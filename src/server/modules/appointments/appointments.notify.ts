@@ -1,3 +1,4 @@
+import QRCode from 'qrcode';
 import { createEvent } from 'ics';
 import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../../config.js';
@@ -87,6 +88,8 @@ export async function tellPerson(db: Db, messenger: BookingMessenger, row: Appoi
   if (row.contact_email) {
     const ics = calendarFile(row, `${serviceName} · ${centre.name}`, centreAddress || centre.name, `${row.reference}\n${link}`, message === 'cancelled');
     const attachments = ics ? [{ filename: `${row.reference}.ics`, contentType: 'text/calendar; charset=utf-8', content: ics }] : [];
+    // The reference as a QR code for the kiosk's scanner (the reference only, never the secret link).
+    if (message === 'confirmed') attachments.push({ filename: `${row.reference}-qr.svg`, contentType: 'image/svg+xml', content: await QRCode.toString(row.reference, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) });
     ids.push(await requestNotification(db, { channel: 'email', recipient: row.contact_email, locale, template, params, attachments, subject, centreId: row.centre_id }));
   }
   if (row.contact_phone) {

@@ -3,14 +3,14 @@ import { z } from 'zod';
 import type { AppDependencies } from '../../app.js';
 import { contextOf, staffContextOf } from '../../http/request-context.js';
 import { secretBoxKey } from '../auth/auth.secret-box.js';
-import { AccessLinkAnswer, AccessLinkInput, MyProcedures, Redeemed, RedeemInput, SessionInput } from './appointments.my.schemas.js';
+import { AccessLinkAnswer, AccessLinkInput, MyByReferenceInput, MyProcedures, Redeemed, RedeemInput, SessionInput } from './appointments.my.schemas.js';
 import { redeemAccessLink, requestAccessLink, viewByReference, viewBySession } from './appointments.my.service.js';
 import { PatternBookings, PatternBookingsQuery, PatternList, PatternQuery } from './appointments.patterns.schemas.js';
 import { listPatterns, patternBookings } from './appointments.patterns.service.js';
 import { BookableService, CancellationInput, CancellationResult, PersonAppointments, ServiceParams, StaffAvailabilityQuery } from './appointments.phone.schemas.js';
 import { bookingMessenger } from './appointments.notify.js';
 import { bookableServices, cancelWithReason, personAppointments, staffAvailability } from './appointments.phone.service.js';
-import { AvailabilityView, IdParams, SecretInput } from './appointments.schemas.js';
+import { AvailabilityView, IdParams } from './appointments.schemas.js';
 
 const tags = ['appointments'];
 const security = [{ session: [] }];
@@ -55,7 +55,7 @@ export const phoneLineRoutes = (deps: AppDependencies): FastifyPluginAsyncZod =>
   // ── My procedures (public) ─────────────────────────────────────────────────────────────────────
 
   app.post('/api/v1/public/my/by-reference', {
-    schema: { tags, summary: 'My procedures opened with a booking reference and its secret (rate-limited per address)', body: SecretInput, response: { 200: MyProcedures } },
+    schema: { tags, summary: 'My procedures opened with a booking reference and its secret (rate-limited per address)', body: MyByReferenceInput, response: { 200: MyProcedures } },
   }, async (request) => viewByReference(db, contextOf(request), await key(), request.body));
 
   app.post('/api/v1/public/my/access-link', {
@@ -64,9 +64,9 @@ export const phoneLineRoutes = (deps: AppDependencies): FastifyPluginAsyncZod =>
 
   app.post('/api/v1/public/my/redeem', {
     schema: { tags, summary: 'Use a one-time link (once, before it expires): answers with a short session and the view', body: RedeemInput, response: { 200: Redeemed } },
-  }, async (request) => redeemAccessLink(db, contextOf(request), await key(), request.body.token));
+  }, async (request) => redeemAccessLink(db, contextOf(request), await key(), request.body.token, request.body.locale));
 
   app.post('/api/v1/public/my/view', {
     schema: { tags, summary: 'My procedures again while the session from a link lasts', body: SessionInput, response: { 200: MyProcedures } },
-  }, async (request) => viewBySession(db, contextOf(request), await key(), request.body.session));
+  }, async (request) => viewBySession(db, contextOf(request), await key(), request.body.session, request.body.locale));
 };

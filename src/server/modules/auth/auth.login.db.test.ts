@@ -53,4 +53,13 @@ describe('signing in with a password', () => {
     const afterLogout = await session.request({ method: 'GET', url: '/api/v1/auth/me' });
     expect(afterLogout.statusCode).toBe(401);
   });
+
+  it('serves the public API as the person even when a staff session cookie comes along (no CSRF token, no staff actor)', async () => {
+    const session = await signIn(t.app, 'ana');
+    // A staff member following a person's booking link in the same browser: the portal's call carries the cookie only.
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/public/my/by-reference', headers: { cookie: session.cookie }, payload: { reference: 'ZZZZ2222', secret: 'x'.repeat(32) }, remoteAddress: '10.9.9.9' });
+    expect(response.statusCode, response.body).toBe(404);
+    const audit = await t.db.selectFrom('audit_events').select('actor_id').where('action', 'like', 'my_procedures%').execute();
+    expect(audit.every((row) => row.actor_id === null)).toBe(true);
+  });
 });

@@ -1,10 +1,11 @@
 import { Badge, Card, Center, Loader, Table, Text } from '@mantine/core';
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useLocalised, type WaitingTicket } from '../queue/queue-api.js';
 
 /** Who waits for this counter's services, in call order, with waiting time and estimate (live). */
 export function WaitingList({ waiting, loading }: { waiting: WaitingTicket[]; loading: boolean }) {
   const localised = useLocalised();
+  const intl = useIntl();
   return (
     <Card withBorder data-testid="waiting-list">
       <Text fw={600} mb="xs">
@@ -47,6 +48,11 @@ export function WaitingList({ waiting, loading }: { waiting: WaitingTicket[]; lo
                     {ticket.priorityClass !== 'normal' ? (
                       <Badge ms={6} size="xs" color={ticket.priorityClass === 'emergency' ? 'red' : 'orange'}>
                         <FormattedMessage id={`staffQueue.class.${ticket.priorityClass}`} />
+                      </Badge>
+                    ) : null}
+                    {ticket.appointmentDueAt ? (
+                      <Badge ms={6} size="xs" color="blue" data-testid="appointment-badge">
+                        <FormattedMessage id="checkin.counter.appointment" values={{ time: intl.formatTime(new Date(ticket.appointmentDueAt), { timeStyle: 'short' }) }} />
                       </Badge>
                     ) : null}
                   </Table.Td>

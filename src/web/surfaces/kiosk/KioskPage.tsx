@@ -10,14 +10,16 @@ import { KioskServiceStep } from './KioskServiceStep.js';
 import { KioskTicketStep } from './KioskTicketStep.js';
 import { useIdleReset } from './useIdleReset.js';
 import { KioskInfoEntry } from './info/KioskInfoEntry.js';
+import { KioskCheckInEntry } from './KioskCheckInEntry.js';
+import { KioskCheckInStep } from './KioskCheckInStep.js';
 import './kiosk.css';
 
 /**
- * The steps of the kiosk. Check-in by booking reference or QR belongs to the Appointments issue: it
- * adds a step here (`{ name: 'check-in' }`), reached from the language step next to the services,
- * and ends on the same ticket step with the ticket the check-in issued.
+ * The steps of the kiosk. After the language, next to the services, "I have an appointment" leads to
+ * the check-in step (booking reference or QR), which ends on the same ticket step with the ticket the
+ * check-in issued.
  */
-type Step = { name: 'language' } | { name: 'services' } | { name: 'ticket'; ticket: KioskTicket };
+type Step = { name: 'language' } | { name: 'services' } | { name: 'check-in' } | { name: 'ticket'; ticket: KioskTicket };
 
 /** The touch kiosk at a centre's door (DESIGN §6): language first, then a service, then a printed ticket. */
 export function KioskPage() {
@@ -45,7 +47,12 @@ export function KioskPage() {
           }}
         />
       ) : step.name === 'services' ? (
-        <KioskServiceStep centreId={centreId} token={token} onBack={startOver} onIssued={(ticket) => setStep({ name: 'ticket', ticket })} />
+        <>
+          {token ? <KioskCheckInEntry onChoose={() => setStep({ name: 'check-in' })} /> : null}
+          <KioskServiceStep centreId={centreId} token={token} onBack={startOver} onIssued={(ticket) => setStep({ name: 'ticket', ticket })} />
+        </>
+      ) : step.name === 'check-in' ? (
+        <KioskCheckInStep centreId={centreId} token={token} onBack={() => setStep({ name: 'services' })} onCheckedIn={(ticket) => setStep({ name: 'ticket', ticket })} />
       ) : (
         <KioskTicketStep ticket={step.ticket} onDone={startOver} />
       )}

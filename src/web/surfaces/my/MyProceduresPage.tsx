@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api, ApiError } from '../../app/api.js';
+import { useLocale } from '../../app/i18n.js';
 import { describeError } from '../../ui/forms.js';
 import { LanguagePicker } from '../../ui/LanguagePicker.js';
 import { AccessForms } from './AccessForms.js';
@@ -21,6 +22,7 @@ function initialAccess(): { access: Access | null; token?: string } {
 export function MyProceduresPage() {
   const intl = useIntl();
   const queryClient = useQueryClient();
+  const { locale } = useLocale();
   const [start] = useState(initialAccess);
   const [access, setAccess] = useState<Access | null>(start.access);
   const [linkError, setLinkError] = useState<unknown>(null);
@@ -41,23 +43,23 @@ export function MyProceduresPage() {
   useEffect(() => {
     if (!token) return;
     api
-      .post<{ session: string; view: MyProcedures }>('/api/v1/public/my/redeem', { token })
+      .post<{ session: string; view: MyProcedures }>('/api/v1/public/my/redeem', { token, locale: locale.code })
       .then((redeemed) => {
         storeSession(redeemed.session);
-        queryClient.setQueryData(['my', 'session', redeemed.session], redeemed.view);
+        queryClient.setQueryData(['my', 'session', redeemed.session, locale.code], redeemed.view);
         setAccess({ kind: 'session', session: redeemed.session });
       })
       .catch(setLinkError)
       .finally(() => setToken(undefined));
-  }, [token, queryClient]);
+  }, [token, queryClient, locale.code]);
   const redeeming = Boolean(token);
 
   const view = useQuery({
-    queryKey: access?.kind === 'session' ? ['my', 'session', access.session] : ['my', 'reference', access?.kind === 'reference' ? access.reference : ''],
+    queryKey: access?.kind === 'session' ? ['my', 'session', access.session, locale.code] : ['my', 'reference', access?.kind === 'reference' ? access.reference : '', locale.code],
     queryFn: () =>
       access!.kind === 'session'
-        ? api.post<MyProcedures>('/api/v1/public/my/view', { session: access!.session })
-        : api.post<MyProcedures>('/api/v1/public/my/by-reference', { reference: access!.reference, secret: access!.secret }),
+        ? api.post<MyProcedures>('/api/v1/public/my/view', { session: access!.session, locale: locale.code })
+        : api.post<MyProcedures>('/api/v1/public/my/by-reference', { reference: access!.reference, secret: access!.secret, locale: locale.code }),
     enabled: access !== null,
     retry: false,
     refetchInterval: 60_000,

@@ -85,9 +85,16 @@ export function MyView({ view, onChanged }: { view: MyProcedures; onChanged: () 
         ) : (
           <Stack gap="sm">
             {view.procedures.map((procedure) => (
-              <Card key={procedure.id} withBorder padding="md">
-                <Text fw={600}>{nameIn(procedure.title, locale.code)}</Text>
-                <Text>{procedure.status}</Text>
+              <Card key={procedure.id} withBorder padding="md" data-testid="my-procedure">
+                <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+                  <Text fw={700}>{procedure.serviceName}</Text>
+                  <Badge color={procedure.status.final ? 'gray' : 'blue'} variant="light" style={{ flexShrink: 0 }}>
+                    {procedure.status.label}
+                  </Badge>
+                </Group>
+                <Text size="sm" c="gray.7">
+                  <FormattedMessage id="procedures.cases.updated" values={{ date: intl.formatDate(new Date(procedure.updatedAt), { day: 'numeric', month: 'long', year: 'numeric' }) }} />
+                </Text>
               </Card>
             ))}
           </Stack>

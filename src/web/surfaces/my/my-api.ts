@@ -16,7 +16,8 @@ export interface MyBooking {
 export interface MyProcedures {
   bookings: MyBooking[];
   tickets: TodaysTicket[];
-  procedures: { id: string; title: Localised; status: string; updatedAt: string }[];
+  /** The case file's procedures with their person-visible status, in the asked language. */
+  procedures: { id: string; serviceName: string; status: { key: string; label: string; final: boolean }; openedAt: string; updatedAt: string; steps: { label: string; at: string }[] }[];
   access: 'reference' | 'contact';
   expiresAt: string | null;
 }

@@ -6,6 +6,7 @@ import { ListenButton } from '../../ui/ListenButton.js';
 import { spellOut } from '../../ui/speech.js';
 import { calendarFile, downloadCalendarFile } from './calendar.js';
 import { manageUrl, nameIn, type Booking, type PortalCentre, type PortalService } from './portal-api.js';
+import { ReferenceQr } from './ReferenceQr.js';
 import { DocumentsList } from './ServiceStep.js';
 
 /** After booking: the reference (large, copyable), the secret link, a calendar file, what to bring, how to check in. */
@@ -40,6 +41,7 @@ export function ConfirmationView({ booking, secret, service, centre }: { booking
         <Text size="sm" c="gray.7">
           <FormattedMessage id="portal.done.referenceHelp" />
         </Text>
+        <ReferenceQr reference={booking.reference} />
       </Paper>
       <Paper p="lg" radius="lg" withBorder>
         <Stack gap="xs">

@@ -12,6 +12,7 @@ import { formatWhen } from './ConfirmationView.js';
 import { plainError, NOTICE } from './DetailsStep.js';
 import { cancelBooking, fetchCatalogue, moveBooking, nameIn, viewBooking, type Booking } from './portal-api.js';
 import { PortalLayout } from './PortalLayout.js';
+import { ReferenceQr } from './ReferenceQr.js';
 import { DocumentsList } from './ServiceStep.js';
 import { availabilityKey, SlotPicker } from './SlotPicker.js';
 
@@ -104,6 +105,7 @@ export function ManagePage() {
             <Text>
               <FormattedMessage id="portal.done.reference" />: <b dir="ltr">{data.reference}</b>
             </Text>
+            {data.state === 'booked' ? <ReferenceQr reference={data.reference} size={160} /> : null}
           </Stack>
         </Paper>
         {changeable && !moving ? (

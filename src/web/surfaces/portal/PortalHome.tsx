@@ -1,5 +1,5 @@
 import { Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconCalendarPlus, IconEdit, IconTicket } from '@tabler/icons-react';
+import { IconCalendarPlus, IconEdit, IconInfoCircle, IconTicket } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate } from 'react-router';
@@ -40,7 +40,7 @@ export function PortalHome() {
             <FormattedMessage id="portal.home.intro" />
           </Text>
         </Stack>
-        <ListenButton lang={locale.code} text={() => [t('portal.home.title'), t('portal.home.intro'), t('portal.home.book'), t('portal.home.bookHelp'), t('portal.home.ticket'), t('portal.home.manage')].join('. ')} />
+        <ListenButton lang={locale.code} text={() => [t('portal.home.title'), t('portal.home.intro'), t('portal.home.book'), t('portal.home.bookHelp'), t('portal.home.ticket'), t('portal.home.manage'), t('portal.home.info'), t('portal.home.infoHelp')].join('. ')} />
         <Paper p="lg" radius="lg" withBorder>
           <Stack gap="sm">
             <Title order={2} size="h3">
@@ -77,6 +77,19 @@ export function PortalHome() {
             <TextInput size="lg" label={t('portal.field.secret')} styles={READABLE} description={t('portal.field.secretHelp')} value={secret} onChange={(event) => setSecret(event.currentTarget.value)} autoComplete="off" />
             <Button type="submit" size="lg" variant="light" fullWidth leftSection={<IconEdit size={24} />}>
               <FormattedMessage id="portal.home.manageButton" />
+            </Button>
+          </Stack>
+        </Paper>
+        <Paper p="lg" radius="lg" withBorder>
+          <Stack gap="sm">
+            <Title order={2} size="h3">
+              <FormattedMessage id="portal.home.info" />
+            </Title>
+            <Text>
+              <FormattedMessage id="portal.home.infoHelp" />
+            </Text>
+            <Button component={Link} to="/info" size="lg" variant="light" fullWidth leftSection={<IconInfoCircle size={24} />} data-testid="open-information">
+              <FormattedMessage id="portal.home.infoButton" />
             </Button>
           </Stack>
         </Paper>

@@ -23,6 +23,8 @@ export interface Ticket {
   visitOrder: number;
   state: TicketState;
   priorityClass: 'normal' | 'priority' | 'emergency';
+  /** The booked time of a checked-in appointment: the ordering policy moves it ahead (docs/queue.md). */
+  appointmentDueAt: string | null;
   issuedAt: string;
   queuedAt: string | null;
   calledAt: string | null;

@@ -5,6 +5,7 @@ import { roleAllows } from '../../../shared/access.js';
 import { useSession } from '../../app/session.js';
 import { SurfaceLayout } from '../../ui/SurfaceLayout.js';
 import { useQueueLive, type Visit } from '../queue/queue-api.js';
+import { AppointmentCheckIn } from './AppointmentCheckIn.js';
 import { IssuedVisitModal } from './IssuedVisitModal.js';
 import { PersonFinder } from './PersonFinder.js';
 import { useStaffCentres, type VisitPerson } from './reception-api.js';
@@ -79,7 +80,10 @@ export function ReceptionPage() {
             </Card>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
-            <TodayVisits centreId={centre.id} />
+            <Stack>
+              <AppointmentCheckIn centre={centre} person={person} onCheckedIn={setIssued} />
+              <TodayVisits centreId={centre.id} />
+            </Stack>
           </Grid.Col>
         </Grid>
       )}

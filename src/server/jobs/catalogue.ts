@@ -19,5 +19,5 @@ export const RECURRING_TASKS: RecurringTask[] = [
   noShowSweepTask,
   staleHoldsTask,
   ...QUEUE_RECURRING_TASKS,
+  anonymisationTask,
 ];
-export const RECURRING_TASKS: RecurringTask[] = [anonymisationTask];

@@ -62,13 +62,11 @@ export interface AppointmentsTable {
   checked_in_by: string | null;
   checkin_origin: 'reception' | 'kiosk' | null;
   visit_id: string | null;
-  /** The registered person it was booked for (migration 0026); null when unknown. */
-  person_id: Generated<string | null>;
   ticket_id: string | null;
   no_show_at: Timestamp | null;
   /** HMAC of the client's address for public holds and bookings (migration 0017); null for staff. */
   client_address_hash: Generated<string | null>;
-  /** Phone line (migration 0020): the registry's person booked for, and why staff cancelled. */
+  /** The registry's person it was booked for (phone line, migration 0020; staff bookings, 0026), and why staff cancelled. */
   person_id: ColumnType<string | null, string | null | undefined, string | null>;
   cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultedTimestamp;

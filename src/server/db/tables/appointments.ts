@@ -66,7 +66,7 @@ export interface AppointmentsTable {
   no_show_at: Timestamp | null;
   /** HMAC of the client's address for public holds and bookings (migration 0017); null for staff. */
   client_address_hash: Generated<string | null>;
-  /** Phone line (migration 0020): the registry's person booked for, and why staff cancelled. */
+  /** The registry's person it was booked for (phone line, migration 0020; staff bookings, 0026), and why staff cancelled. */
   person_id: ColumnType<string | null, string | null | undefined, string | null>;
   cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultedTimestamp;

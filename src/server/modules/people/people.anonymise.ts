@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/types.js';
 import { recordPersonalDataChange } from '../audit/audit.service.js';
+import { eraseCasefile } from '../casefile/casefile.data-protection.js';
 import { findPeoplePastRetention, type RetentionCandidate } from './people.retention.repo.js';
 
 const SYSTEM = { actor: null, ip: null, requestId: null };
@@ -14,6 +15,7 @@ const SYSTEM = { actor: null, ip: null, requestId: null };
  * notes on needs, address, contacts and identity documents, contact details on their appointments
  * and messages, free-text purposes and counter notes. Kept: the rows of people, visits, tickets,
  * ticket moments and appointments, with sex, nationalities, languages, the year and quarter of birth.
+ * The case file's part (documents deleted, free text blanked, counts kept) is in casefile.data-protection.ts.
  */
 export async function anonymisePerson(db: Kysely<Database>, personId: string, asOf: Date): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
@@ -73,7 +75,7 @@ async function eraseRecords(trx: Kysely<Database>, recordIds: string[]): Promise
  * anonymisation reaches them in the same transaction. Each receives the person's record ids.
  */
 export type PersonDataEraser = (trx: Kysely<Database>, recordIds: string[]) => Promise<void>;
-export const PERSON_DATA_ERASERS: PersonDataEraser[] = [];
+export const PERSON_DATA_ERASERS: PersonDataEraser[] = [eraseCasefile];
 
 /** One run of the anonymisation: every person past retention with nothing open. */
 export async function anonymisePeoplePastRetention(db: Kysely<Database>, asOf: Date): Promise<{ anonymised: number; blocked: number }> {

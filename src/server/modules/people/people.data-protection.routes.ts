@@ -52,7 +52,7 @@ export const peopleDataProtectionRoutes = (deps: AppDependencies): FastifyPlugin
       response: { 200: { description: 'application/zip', content: { 'application/zip': { schema: z.string() } } } },
     },
   }, async (request, reply) => {
-    const exported = await exportPerson(db, staffContextOf(request), request.params.id, (error) => request.log.error({ err: error }, 'the subject-access export stopped'));
+    const exported = await exportPerson(deps, staffContextOf(request), request.params.id, (error) => request.log.error({ err: error }, 'the subject-access export stopped'));
     return reply
       .header('content-type', 'application/zip')
       .header('content-disposition', `attachment; filename="${exported.filename}"`)

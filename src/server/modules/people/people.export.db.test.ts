@@ -23,8 +23,9 @@ beforeAll(async () => {
   await sql`CREATE TABLE case_notes_example (id uuid PRIMARY KEY, person_id uuid NOT NULL, body text NOT NULL, scan bytea)`.execute(t.db);
   await sql`INSERT INTO case_notes_example VALUES (gen_random_uuid(), ${personId}, 'Asked about family reunification', '\\x00010203'::bytea)`.execute(t.db);
 });
+const registeredFileSources = [...PERSON_FILE_SOURCES];
 afterEach(() => {
-  PERSON_FILE_SOURCES.length = 0;
+  PERSON_FILE_SOURCES.splice(0, PERSON_FILE_SOURCES.length, ...registeredFileSources);
 });
 afterAll(() => t?.close());
 
@@ -40,7 +41,7 @@ describe('subject-access export', () => {
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
     expect(response.headers['content-type']).toBe('application/zip');
     const files = unzipSync(new Uint8Array(response.rawPayload));
-    expect(Object.keys(files).sort()).toEqual(['README.txt', 'access-log.json', 'appointments.json', 'contacts.json', 'files/documents/passport-scan.txt', 'identity-documents.json', 'merges.json', 'messages.json', 'other-records.json', 'person.json', 'tickets.json', 'visits.json'].sort());
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'access-log.json', 'break-glass.json', 'casefile-consents.json', 'casefile-documents.json', 'casefile-entries.json', 'casefile-procedures.json', 'casefile-referrals.json', 'appointments.json', 'contacts.json', 'files/documents/passport-scan.txt', 'identity-documents.json', 'merges.json', 'messages.json', 'other-records.json', 'person.json', 'tickets.json', 'visits.json'].sort());
     const json = (name: string) => JSON.parse(strFromU8(files[name]!));
     expect(json('person.json')[0]).toMatchObject({ id: personId, given_names: 'Olena', native_family_names: 'Коваленко' });
     expect(json('contacts.json').map((c: { value_key: string }) => c.value_key).sort()).toEqual(['+380671234567', 'olena@example.org']);

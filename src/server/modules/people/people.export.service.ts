@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { Kysely } from 'kysely';
+import type { Config } from '../../config.js';
 import type { Database } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
 import type { StaffContext } from '../../http/request-context.js';
@@ -14,8 +15,9 @@ export const SUBJECT_EXPORT_MAX_BYTES = 512 * 1024 * 1024;
 
 const README = `This archive holds everything the One-Stop-Shop keeps about you, as it was when it was made.
 Each .json file is one part of your file: your record, contacts, identity documents, visits, tickets,
-appointments, messages sent to you, and access-log.json, the list of staff who read or changed your file.
-Folder "files" holds documents stored for you, as they were uploaded.
+appointments, messages sent to you, your case file (casefile-*.json: notes and forms, procedures and
+their status, consents, referrals, documents), and access-log.json, the list of staff who read or
+changed your file. Folder "files" holds documents stored for you, as they were uploaded.
 `;
 
 export interface SubjectExport {
@@ -29,7 +31,8 @@ export interface SubjectExport {
  * collected first (small), sizes are checked against the limit, the export is journalled, then the
  * archive is written as it goes out.
  */
-export async function exportPerson(db: Kysely<Database>, context: StaffContext, id: string, onError: (error: unknown) => void): Promise<SubjectExport> {
+export async function exportPerson(deps: { db: Kysely<Database>; config: Pick<Config, 'documentKey' | 'dataDir'> }, context: StaffContext, id: string, onError: (error: unknown) => void): Promise<SubjectExport> {
+  const { db } = deps;
   const found = await findPersonRow(db, id);
   const row = found?.merged_into ? await findPersonRow(db, found.merged_into) : found;
   if (!row) throw AppError.notFound('The person');
@@ -43,7 +46,7 @@ export async function exportPerson(db: Kysely<Database>, context: StaffContext, 
   const others = await collectOtherTables(db, recordIds, covered);
   if (Object.keys(others).length > 0) jsonFiles.push({ path: 'other-records.json', data: toJson(others) });
   const files: PersonFile[] = [];
-  for (const source of PERSON_FILE_SOURCES) files.push(...(await source.list(db, recordIds)).map((f) => ({ ...f, path: `files/${source.name}/${f.path}` })));
+  for (const source of PERSON_FILE_SOURCES) files.push(...(await source.list(deps, recordIds)).map((f) => ({ ...f, path: `files/${source.name}/${f.path}` })));
 
   const bytes = jsonFiles.reduce((sum, f) => sum + f.data.length, 0) + files.reduce((sum, f) => sum + f.size, 0);
   if (bytes > SUBJECT_EXPORT_MAX_BYTES) throw new AppError('payload_too_large', `The export would hold ${Math.ceil(bytes / 1048576)} MiB, more than the ${SUBJECT_EXPORT_MAX_BYTES / 1048576} MiB limit`);

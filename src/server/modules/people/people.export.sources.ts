@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
+import type { Config } from '../../config.js';
 import type { Database } from '../../db/types.js';
+import { CASEFILE_JSON_SOURCES, casefileDocumentFiles } from '../casefile/casefile.data-protection.js';
 import { findEventsAboutPerson } from './people.access-report.repo.js';
 
 /** A JSON file of the export: what one source holds about the person's records. */
@@ -21,7 +23,14 @@ export interface PersonFile {
 /** A store of files about people (the case file's documents register one). */
 export interface PersonFileSource {
   name: string;
-  list(db: Kysely<Database>, recordIds: string[]): Promise<PersonFile[]>;
+  /** Lists the files (metadata only); each file's bytes are read when the archive reaches it. */
+  list(source: PersonFileSourceContext, recordIds: string[]): Promise<PersonFile[]>;
+}
+
+/** What a file source may need to read its files: the database and the keys of the configuration. */
+export interface PersonFileSourceContext {
+  db: Kysely<Database>;
+  config: Pick<Config, 'documentKey' | 'dataDir'>;
 }
 
 const ids = (recordIds: string[]) => sql`${sql.val(recordIds)}::uuid[]`;
@@ -91,10 +100,12 @@ export const PERSON_JSON_SOURCES: PersonJsonSource[] = [
         at: e.at, action: e.action, staff: e.staff_display_name ?? e.actor_name, centre: e.centre_name, unit: e.unit_name, breakGlass: e.break_glass, reason: e.reason,
       })),
   },
+  // The case file: entries, procedures with their status labels, consents, referrals, documents' metadata.
+  ...CASEFILE_JSON_SOURCES,
 ];
 
-/** Stores of files about people; empty until a documents store registers here. */
-export const PERSON_FILE_SOURCES: PersonFileSource[] = [];
+/** Stores of files about people: the case file's documents, decrypted. */
+export const PERSON_FILE_SOURCES: PersonFileSource[] = [casefileDocumentFiles];
 
 /**
  * Any other table with a person_id column (added later by other modules) is exported as it is, so

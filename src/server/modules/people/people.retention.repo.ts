@@ -15,6 +15,8 @@ export interface RetentionCandidate {
 
 export interface DocumentCandidate {
   document_id: string;
+  /** Identity documents of the registry, or documents stored in the case file. */
+  store: 'identity' | 'casefile';
   person_id: string;
   type: 'passport' | 'national_id' | 'residence_permit' | 'travel_document' | 'birth_certificate' | 'other';
   retain_years: number;
@@ -88,25 +90,32 @@ export async function findPeoplePastRetention(db: Kysely<Database>, asOf: Date, 
 }
 
 /**
- * Identity documents whose own type's rule has run out, for people who are otherwise kept: the
- * longest rule for that document type among the network-wide one and those of units that served them.
+ * Documents whose own type's rule has run out, for people who are otherwise kept: identity documents
+ * of the registry and documents stored in the case file (by their document type). The longest rule
+ * for that type wins among the network-wide one, those of units that served the person and, for a
+ * case-file document, that of the unit holding it. A type without any rule follows the person.
  */
 export async function findDocumentsPastRetention(db: Kysely<Database>, asOf: Date): Promise<DocumentCandidate[]> {
   const result = await sql<DocumentCandidate>`
     ${personActivity(asOf)},
+    documents AS (
+      SELECT 'identity' AS store, d.id, d.person_id, d.type, NULL::uuid AS unit_id FROM person_documents d
+      UNION ALL
+      SELECT 'casefile', d.id, d.person_id, d.document_type, d.unit_id FROM casefile_documents d
+    ),
     judged AS (
-      SELECT d.id AS document_id, a.person_id, d.type, a.last_activity_at, (
+      SELECT d.store, d.id AS document_id, a.person_id, d.type, a.last_activity_at, (
         SELECT max(r.retain_years) FROM retention_rules r
-        WHERE r.document_type = d.type AND (r.unit_id IS NULL OR r.unit_id = ANY(a.unit_ids))
+        WHERE r.document_type = d.type AND (r.unit_id IS NULL OR r.unit_id = ANY(a.unit_ids) OR r.unit_id = d.unit_id)
       ) AS retain_years
       FROM activity a
       JOIN people p ON coalesce(p.merged_into, p.id) = a.person_id
-      JOIN person_documents d ON d.person_id = p.id
+      JOIN documents d ON d.person_id = p.id
       -- Someone being served right now may need their document at the counter: it waits too.
       WHERE NOT a.has_open_activity
     )
-    SELECT document_id, person_id, type, retain_years FROM judged
+    SELECT store, document_id, person_id, type, retain_years FROM judged
     WHERE retain_years IS NOT NULL AND last_activity_at + make_interval(years => retain_years) <= ${asOf}
-    ORDER BY person_id, document_id`.execute(db);
+    ORDER BY person_id, store, document_id`.execute(db);
   return result.rows;
 }

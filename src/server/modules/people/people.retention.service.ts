@@ -93,17 +93,27 @@ export async function retentionReport(db: Kysely<Database>, context: StaffContex
   };
 }
 
-/** Deletes identity documents whose type's rule has run out, one journal event per person. */
+/** Deletes identity and case-file documents whose type's rule has run out, one journal event per person. */
 export async function purgeDocumentsPastRetention(db: Kysely<Database>, asOf: Date): Promise<number> {
   const documents = await findDocumentsPastRetention(db, asOf);
   const byPerson = new Map<string, typeof documents>();
   for (const document of documents) byPerson.set(document.person_id, [...(byPerson.get(document.person_id) ?? []), document]);
   for (const [personId, docs] of byPerson) {
     await db.transaction().execute(async (trx) => {
-      const deleted = await trx.deleteFrom('person_documents').where('id', 'in', docs.map((d) => d.document_id)).returning('type').execute();
-      if (deleted.length === 0) return;
+      const identityIds = docs.filter((d) => d.store === 'identity').map((d) => d.document_id);
+      const casefileIds = docs.filter((d) => d.store === 'casefile').map((d) => d.document_id);
+      const identity = identityIds.length ? await trx.deleteFrom('person_documents').where('id', 'in', identityIds).returning('type').execute() : [];
+      // The sealed contents go with the metadata (ON DELETE CASCADE).
+      const casefile = casefileIds.length ? await trx.deleteFrom('casefile_documents').where('id', 'in', casefileIds).returning(['id', 'document_type']).execute() : [];
+      if (identity.length + casefile.length === 0) return;
       const person = await trx.selectFrom('people').select('home_centre_id').where('id', '=', personId).executeTakeFirstOrThrow();
-      await recordPersonalDataChange(trx, SYSTEM, { action: 'person.document_purge', resourceType: 'person', resourceId: personId, centreId: person.home_centre_id, details: { types: deleted.map((d) => d.type) } });
+      await recordPersonalDataChange(trx, SYSTEM, {
+        action: 'person.document_purge',
+        resourceType: 'person',
+        resourceId: personId,
+        centreId: person.home_centre_id,
+        details: { types: identity.map((d) => d.type), casefileDocuments: casefile.map((d) => ({ id: d.id, type: d.document_type })) },
+      });
     });
   }
   return documents.length;

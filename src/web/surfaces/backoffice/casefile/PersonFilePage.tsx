@@ -15,6 +15,8 @@ import { FileFormsCard } from './FileFormsCard.js';
 import { FileProceduresCard } from './FileProceduresCard.js';
 import { FileReferralsCard } from './FileReferralsCard.js';
 import { formatDateTime } from './file-helpers.js';
+import { PersonDataProtectionLinks } from '../people/PersonDataProtectionLinks.js';
+import { PersonTimeline } from '../people/PersonTimeline.js';
 
 /** A person's file in the back office: the shared core, then what the viewer's unit may see. */
 export function PersonFilePage() {
@@ -34,6 +36,7 @@ export function PersonFilePage() {
   return (
     <Stack>
       <PageHeader title={name || <FormattedMessage id="casefile.title" />} description={<FormattedMessage id="casefile.subtitle" />} />
+      <PersonDataProtectionLinks personId={personId} homeCentreId={person?.homeCentreId ?? null} />
       {person ? (
         <Card withBorder>
           <Title order={2} size="h4" mb="xs"><FormattedMessage id="casefile.core.title" /></Title>
@@ -74,6 +77,8 @@ export function PersonFilePage() {
           <Stack>
             <FileReferralsCard personId={personId} homeCentreId={person?.homeCentreId ?? null} />
             <FileConsentsCard personId={personId} homeCentreId={person?.homeCentreId ?? null} />
+            {/* Visits, tickets and appointments belong to the shared core: shown whenever the core is. */}
+            {file.coreReadable ? <Card withBorder><PersonTimeline personId={personId} /></Card> : null}
           </Stack>
         </Grid.Col>
       </Grid>

@@ -1,6 +1,4 @@
 /** Fonts of the content languages the interface is not written in yet; loaded by fonts.ts. */
-import '@fontsource/noto-sans-devanagari/400.css';
-import '@fontsource/noto-sans-devanagari/700.css';
 import '@fontsource/noto-sans-bengali/400.css';
 import '@fontsource/noto-sans-bengali/700.css';
 import '@fontsource/noto-sans-gurmukhi/400.css';

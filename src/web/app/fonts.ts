@@ -8,7 +8,7 @@
  *
  * Each @fontsource stylesheet declares its faces with `unicode-range` subsets, so a browser fetches
  * a file only when the page has a character in that range: a page in Portuguese never downloads
- * Devanagari or Chinese files. Urdu is drawn with Noto Sans Arabic (Naskh style, not Nastaliq).
+ * Bengali or Chinese files. Noto Sans itself carries Devanagari (Hindi, Nepali). Urdu is drawn with Noto Sans Arabic (Naskh style, not Nastaliq).
  *
  * Latin/Cyrillic/Greek and Arabic (the interface languages) are in the main stylesheet. The other
  * scripts' declarations (about 250 kB of CSS, most of it the Chinese subsets) are a separate
@@ -19,7 +19,7 @@ import '@fontsource/noto-sans/700.css';
 import '@fontsource/noto-sans-arabic/400.css';
 import '@fontsource/noto-sans-arabic/700.css';
 
-/** Adds the @font-face rules of Devanagari, Bengali, Gurmukhi, Tamil, Ethiopic and Chinese. */
+/** Adds the @font-face rules of Bengali, Gurmukhi, Tamil, Ethiopic and Chinese. */
 export function loadMoreScripts(): Promise<unknown> {
   return import('./fonts-more-scripts.js');
 }

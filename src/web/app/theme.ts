@@ -1,14 +1,13 @@
 import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 /**
- * Latin, Cyrillic and Greek first, then one family per script (see fonts.ts). The browser picks,
+ * Noto Sans (Latin, Cyrillic, Greek, Devanagari) first, then one family per script (see fonts.ts). The browser picks,
  * character by character, the first family whose unicode-range covers it, so order only matters
  * where ranges overlap (every Noto family also carries Latin: Noto Sans wins it).
  */
 export const FONT_STACK = [
   '"Noto Sans"',
   '"Noto Sans Arabic"',
-  '"Noto Sans Devanagari"',
   '"Noto Sans Bengali"',
   '"Noto Sans Gurmukhi"',
   '"Noto Sans Tamil"',

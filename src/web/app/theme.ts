@@ -1,4 +1,5 @@
 import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import './buttons.css';
 
 /**
  * Noto Sans (Latin, Cyrillic, Greek, Devanagari) first, then one family per script (see fonts.ts). The browser picks,
@@ -28,7 +29,7 @@ export const theme = createTheme({
   defaultRadius: 'md',
   // Counter staff and kiosk users both need large, easy targets.
   components: {
-    Button: { defaultProps: { size: 'md' } },
+    Button: { defaultProps: { size: 'md' }, classNames: { root: 'oneroof-button', inner: 'oneroof-button-inner', label: 'oneroof-button-label' } },
   },
 });
 

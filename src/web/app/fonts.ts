@@ -12,7 +12,7 @@
  *
  * Latin/Cyrillic/Greek and Arabic (the interface languages) are in the main stylesheet. The other
  * scripts' declarations (about 250 kB of CSS, most of it the Chinese subsets) are a separate
- * stylesheet loaded right after the first render, so they never delay the first paint on a phone.
+ * stylesheet loaded once the page has loaded and the browser is idle (main.tsx), so they never delay the first paint on a phone.
  */
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';

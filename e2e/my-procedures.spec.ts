@@ -1,7 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { E2E_PASSWORD } from '../playwright.config.js';
-import { saveScreenshot, useInterfaceLanguage } from './support.js';
+import { saveScreenshot, useInterfaceLanguage, expectNoSeriousAxeViolations } from './support.js';
 
 /** "My procedures" on a phone, in Portuguese and in Arabic, opened with a booking's reference and secret. */
 
@@ -25,12 +24,6 @@ async function bookThroughThePhoneLine(request: APIRequestContext): Promise<{ re
   return { reference: body.appointment.reference, secret: body.secret };
 }
 
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 test('a person opens my procedures with reference and secret on a phone, in Portuguese and in Arabic', async ({ browser, request }) => {
   const booking = await bookThroughThePhoneLine(request);
   const link = `/my#ref=${booking.reference}&secret=${booking.secret}`;
@@ -43,7 +36,7 @@ test('a person opens my procedures with reference and secret on a phone, in Port
     // The entry page first: two ways in, no sign-in.
     await page.goto('/my');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(language === 'pt' ? 'Os meus processos' : 'إجراءاتي');
-    await expectAccessible(page);
+    await expectNoSeriousAxeViolations(page, `my procedures sign-in in ${language}`);
     await saveScreenshot(page, `my-access-${language}-phone`);
 
     await page.goto(link);
@@ -54,7 +47,7 @@ test('a person opens my procedures with reference and secret on a phone, in Port
     expect(page.url()).not.toContain(booking.secret);
     await expect(page.locator('html')).toHaveAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');
     await expect(page.getByRole('heading', { name: language === 'pt' ? 'Processos' : 'الإجراءات', exact: true })).toBeVisible();
-    await expectAccessible(page);
+    await expectNoSeriousAxeViolations(page, `my procedures in ${language}`);
     await saveScreenshot(page, `my-procedures-${language}-phone`);
     await context.close();
   }

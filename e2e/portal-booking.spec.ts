@@ -1,16 +1,8 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { readOutboxMessage, saveScreenshot, useInterfaceLanguage } from './support.js';
+import { readOutboxMessage, saveScreenshot, useInterfaceLanguage, expectNoSeriousAxeViolations } from './support.js';
 
 // The virtual One-Stop-Shop on a phone: book from `/`, open the secret link, move the booking.
 test.use({ viewport: { width: 390, height: 844 } });
-
-/** axe on the page as it is now: no serious or critical violation of WCAG 2.1 A/AA. */
-async function expectAccessible(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${name}: ${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
 
 async function chooseServiceAndCentre(page: Page, service: RegExp, shot: string) {
   await page.goto('/');
@@ -75,7 +67,7 @@ test('books in Arabic on a phone, then opens the secret link and moves the booki
   await expect(page.getByTestId('manage-booking')).toHaveAttribute('data-state', 'booked');
   const before = await page.getByTestId('manage-when').textContent();
   await saveScreenshot(page, 'portal-ar-7-manage');
-  await expectAccessible(page, 'ar manage');
+  await expectNoSeriousAxeViolations(page, 'ar manage');
   await page.getByTestId('move-booking').click();
   await expect(page.getByTestId('free-time').first()).toBeVisible();
   await saveScreenshot(page, 'portal-ar-8-move');
@@ -111,12 +103,12 @@ test('two people race for the same last free time: one gets it, the other is tol
   await expect(loser.getByTestId('free-time').first()).toBeVisible();
   await expect(loser.locator(`[data-testid="free-time"][data-starts-at="${startsAt}"]`)).toHaveCount(0);
   await saveScreenshot(loser, 'portal-race-told');
-  await expectAccessible(loser, 'pt race notice');
+  await expectNoSeriousAxeViolations(loser, 'pt race notice');
   await Promise.all(contexts.map((context) => context.close()));
 });
 
 test('portal pages have no serious or critical accessibility problems', async ({ page }) => {
-  const check = (name: string) => expectAccessible(page, name);
+  const check = (name: string) => expectNoSeriousAxeViolations(page, name);
   for (const language of ['pt', 'ar']) {
     await page.goto('/');
     await page.evaluate((code) => localStorage.setItem('oneroof.locale', code), language);

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import path from 'node:path';
 import { expect, request as playwrightRequest, type Page } from '@playwright/test';
 import { E2E_PASSWORD } from '../playwright.config.js';
@@ -79,4 +80,20 @@ export async function readOutboxMessage(page: Page, recipient: string, template:
   } finally {
     await client.dispose();
   }
+}
+
+/** The WCAG 2.1 A and AA rules axe knows (docs/accessibility.md). */
+export const WCAG_21_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * axe on the page as it is now: fails on any serious or critical WCAG 2.1 A/AA violation, listing
+ * each as "label: rule (impact) – help – elements" so the failure says what to fix and where.
+ */
+export async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA_TAGS).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  const readable = serious.map(
+    (violation) => `${label}: ${violation.id} (${violation.impact}) – ${violation.help} – ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+  expect(readable, `axe on ${label}`).toEqual([]);
 }

@@ -19,7 +19,7 @@ interface DemoArticle {
   /** Published source versions, oldest first. */
   versions: Text[];
   /** Translations, each made from a source version (an older one makes it outdated). */
-  translations: (Text & { language: string; fromVersion: number })[];
+  translations: (Text & { language: string; fromVersion: number; machineMade?: boolean })[];
 }
 
 const passport = { pt: 'Passaporte válido', en: 'Valid passport' };
@@ -59,6 +59,15 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     translations: [
       { language: 'en', fromVersion: 1, title: 'Registering with the National Health Service', summary: 'How to get a health user number and a family doctor.', body: 'Everyone living in Portugal can be seen by the **National Health Service (SNS)**, even without a residence permit.\n\n1. Go to your local health centre with your passport and proof of address.\n2. Ask for a **user number** (número de utente).\n3. In an emergency call **112**. For health advice call **SNS 24: 808 24 24 24**.' },
       { language: 'ar', fromVersion: 1, title: 'التسجيل في الخدمة الصحية الوطنية', summary: 'كيفية الحصول على رقم المستخدم وطبيب الأسرة.', body: 'يمكن لكل من يعيش في البرتغال الحصول على العلاج في **الخدمة الصحية الوطنية (SNS)**، حتى بدون تصريح إقامة.\n\n1. توجه إلى المركز الصحي في منطقتك مع جواز السفر وإثبات العنوان.\n2. اطلب **رقم المستخدم**.\n3. في حالة الطوارئ اتصل بالرقم **112**. للاستشارة الصحية اتصل بـ **SNS 24: 808 24 24 24**.' },
+      // Not yet reviewed by a native speaker: shown to readers as machine-made until someone does.
+      ...[
+        { language: 'hi', title: 'राष्ट्रीय स्वास्थ्य सेवा में पंजीकरण', summary: 'स्वास्थ्य उपयोगकर्ता संख्या और पारिवारिक डॉक्टर कैसे पाएँ।', body: 'पुर्तगाल में रहने वाला हर व्यक्ति **राष्ट्रीय स्वास्थ्य सेवा (SNS)** में इलाज करा सकता है, निवास परमिट के बिना भी।\n\n1. अपने पासपोर्ट और पते के प्रमाण के साथ अपने क्षेत्र के स्वास्थ्य केंद्र जाएँ।\n2. **उपयोगकर्ता संख्या** माँगें।\n3. आपात स्थिति में **112** पर कॉल करें। स्वास्थ्य सलाह के लिए **SNS 24: 808 24 24 24** पर कॉल करें।' },
+        { language: 'bn', title: 'জাতীয় স্বাস্থ্য সেবায় নিবন্ধন', summary: 'স্বাস্থ্য ব্যবহারকারী নম্বর ও পারিবারিক ডাক্তার কীভাবে পাবেন।', body: 'পর্তুগালে বসবাসকারী প্রত্যেকে **জাতীয় স্বাস্থ্য সেবা (SNS)**-এ চিকিৎসা পেতে পারেন, বসবাসের অনুমতি ছাড়াও।\n\n1. পাসপোর্ট ও ঠিকানার প্রমাণ নিয়ে আপনার এলাকার স্বাস্থ্যকেন্দ্রে যান।\n2. **ব্যবহারকারী নম্বর** চান।\n3. জরুরি অবস্থায় **112** নম্বরে ফোন করুন। স্বাস্থ্য পরামর্শের জন্য **SNS 24: 808 24 24 24** নম্বরে ফোন করুন।' },
+        { language: 'pa', title: 'ਰਾਸ਼ਟਰੀ ਸਿਹਤ ਸੇਵਾ ਵਿੱਚ ਰਜਿਸਟ੍ਰੇਸ਼ਨ', summary: 'ਸਿਹਤ ਵਰਤੋਂਕਾਰ ਨੰਬਰ ਅਤੇ ਪਰਿਵਾਰਕ ਡਾਕਟਰ ਕਿਵੇਂ ਪ੍ਰਾਪਤ ਕਰੀਏ।', body: 'ਪੁਰਤਗਾਲ ਵਿੱਚ ਰਹਿਣ ਵਾਲਾ ਹਰ ਵਿਅਕਤੀ **ਰਾਸ਼ਟਰੀ ਸਿਹਤ ਸੇਵਾ (SNS)** ਵਿੱਚ ਇਲਾਜ ਕਰਵਾ ਸਕਦਾ ਹੈ, ਰਿਹਾਇਸ਼ੀ ਪਰਮਿਟ ਤੋਂ ਬਿਨਾਂ ਵੀ।\n\n1. ਆਪਣੇ ਪਾਸਪੋਰਟ ਅਤੇ ਪਤੇ ਦੇ ਸਬੂਤ ਨਾਲ ਆਪਣੇ ਇਲਾਕੇ ਦੇ ਸਿਹਤ ਕੇਂਦਰ ਜਾਓ।\n2. **ਵਰਤੋਂਕਾਰ ਨੰਬਰ** ਮੰਗੋ।\n3. ਐਮਰਜੈਂਸੀ ਵਿੱਚ **112** ਤੇ ਕਾਲ ਕਰੋ। ਸਿਹਤ ਸਲਾਹ ਲਈ **SNS 24: 808 24 24 24** ਤੇ ਕਾਲ ਕਰੋ।' },
+        { language: 'ta', title: 'தேசிய சுகாதார சேவையில் பதிவு செய்தல்', summary: 'சுகாதார பயனர் எண் மற்றும் குடும்ப மருத்துவரை எவ்வாறு பெறுவது.', body: 'போர்ச்சுகலில் வசிக்கும் ஒவ்வொருவரும் **தேசிய சுகாதார சேவையில் (SNS)** சிகிச்சை பெறலாம், வசிப்பிட அனுமதி இல்லாவிட்டாலும்.\n\n1. உங்கள் கடவுச்சீட்டு மற்றும் முகவரிச் சான்றுடன் உங்கள் பகுதி சுகாதார நிலையத்திற்குச் செல்லுங்கள்.\n2. **பயனர் எண்ணைக்** கேளுங்கள்.\n3. அவசர நிலையில் **112** ஐ அழையுங்கள். சுகாதார ஆலோசனைக்கு **SNS 24: 808 24 24 24** ஐ அழையுங்கள்.' },
+        { language: 'ti', title: 'ኣብ ሃገራዊ ኣገልግሎት ጥዕና ምምዝጋብ', summary: 'ቁጽሪ ተጠቃሚ ጥዕናን ሓኪም ስድራቤትን ብኸመይ ትረኽብ።', body: 'ኣብ ፖርቱጋል ዝነብር ዝኾነ ሰብ ኣብ **ሃገራዊ ኣገልግሎት ጥዕና (SNS)** ክሕከም ይኽእል፣ ፍቓድ መንበሪ እንተዘይብሉ እውን።\n\n1. ፓስፖርትካን መረጋገጺ ኣድራሻን ሒዝካ ናብ ናይ ከባቢኻ ማእከል ጥዕና ኪድ።\n2. **ቁጽሪ ተጠቃሚ** ሕተት።\n3. ኣብ ህጹጽ ኩነታት ናብ **112** ደውል። ንምኽሪ ጥዕና ናብ **SNS 24: 808 24 24 24** ደውል።' },
+        { language: 'zh-Hans', title: '在国家卫生服务体系登记', summary: '如何获得医疗用户号码和家庭医生。', body: '所有在葡萄牙居住的人都可以在**国家卫生服务体系**（SNS）就医，即使没有居留许可。\n\n1. 携带护照和住址证明前往您所在地区的卫生中心。\n2. 申请**用户号码**。\n3. 紧急情况请拨打 **112**。健康咨询请拨打 **SNS 24：808 24 24 24**。' },
+      ].map((text) => ({ ...text, fromVersion: 1, machineMade: true })),
     ],
   },
   {
@@ -154,11 +163,11 @@ export async function loadDemoKnowledge(trx: Kysely<Database>, networkId: string
       .execute();
     await indexText(trx, { articleId: id, language: 'pt', ...latest });
     for (const translation of article.translations) {
-      const { language, fromVersion, ...text } = translation;
+      const { language, fromVersion, machineMade = false, ...text } = translation;
       const now = new Date();
       await trx
         .insertInto('knowledge_translations')
-        .values({ id: uuidv7(), article_id: id, language, ...text, source_version: fromVersion, status: 'published', machine_made: false, reviewed_by: null, reviewed_at: now, published_at: now, updated_by: null })
+        .values({ id: uuidv7(), article_id: id, language, ...text, source_version: fromVersion, status: 'published', machine_made: machineMade, reviewed_by: null, reviewed_at: machineMade ? null : now, published_at: now, updated_by: null })
         .execute();
       await indexText(trx, { articleId: id, language, ...text });
     }

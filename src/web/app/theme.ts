@@ -1,4 +1,22 @@
 import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import './buttons.css';
+
+/**
+ * Noto Sans (Latin, Cyrillic, Greek, Devanagari) first, then one family per script (see fonts.ts). The browser picks,
+ * character by character, the first family whose unicode-range covers it, so order only matters
+ * where ranges overlap (every Noto family also carries Latin: Noto Sans wins it).
+ */
+export const FONT_STACK = [
+  '"Noto Sans"',
+  '"Noto Sans Arabic"',
+  '"Noto Sans Bengali"',
+  '"Noto Sans Gurmukhi"',
+  '"Noto Sans Tamil"',
+  '"Noto Sans Ethiopic"',
+  '"Noto Sans SC"',
+  'system-ui',
+  'sans-serif',
+].join(', ');
 
 export const theme = createTheme({
   primaryColor: 'oneroof',
@@ -6,12 +24,12 @@ export const theme = createTheme({
     oneroof: ['#e8f1fb', '#cfe0f3', '#9dc0e8', '#689ddd', '#3f80d3', '#2670ce', '#1c5d99', '#144a80', '#0d3b69', '#062b50'],
   },
   primaryShade: 6,
-  fontFamily: '"Noto Sans", "Noto Sans Arabic", system-ui, sans-serif',
-  headings: { fontFamily: '"Noto Sans", "Noto Sans Arabic", system-ui, sans-serif' },
+  fontFamily: FONT_STACK,
+  headings: { fontFamily: FONT_STACK },
   defaultRadius: 'md',
   // Counter staff and kiosk users both need large, easy targets.
   components: {
-    Button: { defaultProps: { size: 'md' } },
+    Button: { defaultProps: { size: 'md' }, classNames: { root: 'oneroof-button', inner: 'oneroof-button-inner', label: 'oneroof-button-label' } },
   },
 });
 

@@ -18,6 +18,8 @@ export function LanguagePicker({ size = 'sm' }: { size?: 'sm' | 'md' | 'lg' }) {
       allowDeselect={false}
       size={size}
       w={170}
+      // Sized in rem so it grows with the text; never wider than the header it sits in.
+      maw="100%"
       comboboxProps={{ withinPortal: true }}
       data-testid="language-picker"
     />

@@ -11,7 +11,7 @@ export function PortalLayout({ children }: { children: ReactNode }) {
     <Box mih="100vh" bg="gray.0" style={{ display: 'flex', flexDirection: 'column' }}>
       <Box component="header" bg="white" py="xs" style={{ borderBlockEnd: '1px solid var(--mantine-color-gray-3)' }}>
         <Container size={640} px="md">
-          <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Group justify="space-between" gap="xs">
             <Anchor component={Link} to="/" fw={700} c="oneroof.8" underline="never" style={{ display: 'inline-flex', alignItems: 'center', gap: 6, minBlockSize: 48 }}>
               <IconHome size={22} aria-hidden />
               <FormattedMessage id="portal.brand" />

@@ -8,6 +8,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { KNOWLEDGE_TOPICS, type KnowledgeTopic } from '../../../../shared/knowledge.js';
 import { CONTENT_LANGUAGES, findContentLanguage, findLocale, HOST_LOCALE } from '../../../../shared/locales.js';
 import { useLocale } from '../../../app/i18n.js';
+import { DirectionalIcon } from '../../../ui/DirectionalIcon.js';
 import { ArticleView } from '../../info/InfoArticlePage.js';
 import { DirectoryCard } from '../../info/InfoDirectoryPage.js';
 import { useArticle, useArticles, useDirectory } from '../../info/info-api.js';
@@ -45,7 +46,7 @@ export function KioskInfoPage() {
     <Box mih="100vh" bg="gray.0" className="kiosk-info" px="xl" py="lg">
       <Group justify="space-between" mb="lg" className="no-print">
         {language && view.name !== 'home' ? (
-          <Button size="xl" mih={64} variant="default" leftSection={<IconArrowBack size={28} />} onClick={() => setView(view.name === 'article' ? { name: 'topic', topic: view.from } : { name: 'home' })}>
+          <Button size="xl" mih={64} variant="default" leftSection={<DirectionalIcon icon={IconArrowBack} size={28} />} onClick={() => setView(view.name === 'article' ? { name: 'topic', topic: view.from } : { name: 'home' })}>
             <FormattedMessage id="kioskInfo.back" />
           </Button>
         ) : (

@@ -131,7 +131,7 @@ describe('the case file in data protection', () => {
   });
 
   it("deletes a case-file document when its type's rule runs out, before the person", async () => {
-    await t.db.insertInto('retention_rules').values({ id: '01900000-0000-7000-8000-00000000a001', unit_id: null, document_type: 'passport', retain_years: 1 }).execute();
+    await t.db.insertInto('retention_rules').values({ id: '01900000-0000-7000-8000-00000000a001', unit_id: null, document_type: 'passport', retain_years: 1, note: 'passport copies kept one year' }).execute();
     const inTwoYears = new Date(Date.now() + 2 * 366 * 86_400_000);
     expect(await purgeDocumentsPastRetention(t.db, inTwoYears)).toBe(1);
     expect(await t.db.selectFrom('casefile_documents').select('id').where('id', '=', otherDocument).execute()).toEqual([]);

@@ -7,8 +7,8 @@ test('a network administrator opens the outbox, filters it and reads the backgro
   await page.getByRole('link', { name: 'Outbox' }).first().click();
   await expect(page).toHaveURL(/\/office\/outbox/);
   await expect(page.getByRole('heading', { name: 'Outbox' })).toBeVisible();
-  await expect(page.getByText('No messages match these filters.')).toBeVisible();
 
+  // Other specs sharing the server send messages; a recipient nobody wrote to shows the empty state.
   await page.getByRole('textbox', { name: 'Recipient' }).fill('amina@example.org');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/recipient=amina%40example\.org/);

@@ -96,7 +96,7 @@ test('two people race for the same last free time: one gets it, the other is tol
       return (await page.getByTestId('hold-countdown').isVisible()) ? 'won' : 'told';
     }),
   );
-  expect(outcomes.sort()).toEqual(['told', 'won']);
+  expect([...outcomes].sort()).toEqual(['told', 'won']);
   const loser = pages[outcomes.indexOf('told')]!;
   await expect(loser.getByTestId('race-notice')).toContainText('essa hora já não está livre');
   // The next free times are right there, without the one that was taken.

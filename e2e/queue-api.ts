@@ -7,7 +7,7 @@ export async function apiAs(baseURL: string, username: string) {
   const login = await context.post('/api/v1/auth/login', { data: { username, password: E2E_PASSWORD } });
   expect(login.ok()).toBe(true);
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const call = async <T>(method: 'GET' | 'POST' | 'PATCH', url: string, data?: unknown): Promise<T> => {
+  const call = async <T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, data?: unknown): Promise<T> => {
     const response = await context.fetch(url, { method, data, headers: method === 'GET' ? {} : { 'x-csrf-token': csrfToken } });
     expect(response.ok(), `${method} ${url}: ${response.status()} ${await response.text()}`).toBe(true);
     return (await response.json()) as T;
@@ -16,6 +16,7 @@ export async function apiAs(baseURL: string, username: string) {
     get: <T>(url: string) => call<T>('GET', url),
     post: <T>(url: string, data: unknown = {}) => call<T>('POST', url, data),
     patch: <T>(url: string, data: unknown) => call<T>('PATCH', url, data),
+    put: <T>(url: string, data: unknown) => call<T>('PUT', url, data),
     dispose: () => context.dispose(),
   };
 }

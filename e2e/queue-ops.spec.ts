@@ -1,7 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { apiAs, callUntil, kioskTicket, openAllToday, serveAndClose, type Api, type Counter } from './queue-api.js';
-import { saveScreenshot, signIn } from './support.js';
+import { expectNoSeriousAxeViolations, saveScreenshot, signIn } from './support.js';
 
 interface World {
   manager: Api;
@@ -35,14 +34,6 @@ async function world(baseURL: string): Promise<World> {
 async function pageOf(browser: Browser, width: number, height: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB' });
   return context.newPage();
-}
-
-/** Serious and critical axe findings, each with the elements concerned, for a readable failure. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 test('the information screen comes back with the true state after a network drop and while the server is unreachable, without polling', async ({ browser, baseURL }) => {
@@ -150,27 +141,27 @@ test('the screen, the kiosk and the ticket page have no serious accessibility fa
   const display = await pageOf(browser, 1920, 1080);
   await display.goto(screen.path);
   await expect(display.getByText('Lisboa', { exact: false }).first()).toBeVisible();
-  expect(await seriousViolations(display)).toEqual([]);
+  await expectNoSeriousAxeViolations(display, 'display');
 
   const kioskPage = await pageOf(browser, 1080, 1920);
   await kioskPage.goto(kiosk.path);
   await expect(kioskPage.getByRole('button', { name: 'English' })).toBeVisible();
-  expect(await seriousViolations(kioskPage)).toEqual([]);
+  await expectNoSeriousAxeViolations(kioskPage, 'kiosk language step');
   await kioskPage.getByRole('button', { name: 'English' }).click();
   await expect(kioskPage.getByRole('heading', { name: 'What do you need today?' })).toBeVisible();
-  expect(await seriousViolations(kioskPage)).toEqual([]);
+  await expectNoSeriousAxeViolations(kioskPage, 'kiosk service step');
 
   const phone = await pageOf(browser, 390, 844);
   await phone.goto(`/t/${ticket.publicCode}`);
   await expect(phone.getByTestId('ticket-status')).toBeVisible();
-  expect(await seriousViolations(phone)).toEqual([]);
+  await expectNoSeriousAxeViolations(phone, 'ticket page');
   // The "you are next" form, open, with its fields.
   await phone.getByRole('button', { name: 'Tell me by SMS or e-mail when my turn is near' }).click();
   await phone.getByRole('textbox', { name: 'Mobile phone number' }).fill('912345678');
   await phone.getByRole('button', { name: 'Send me a message' }).click();
   await expect(phone.getByText('Write the number with the country code, for example +351 912 345 678.')).toBeVisible();
   await expect(phone.getByText('Please tick the box to agree, or choose not to get a message.')).toBeVisible();
-  expect(await seriousViolations(phone)).toEqual([]);
+  await expectNoSeriousAxeViolations(phone, 'ticket page with the contact form');
   await phone.getByRole('textbox', { name: 'Mobile phone number' }).fill('+351 912 345 678');
   await phone.getByRole('checkbox').check();
   await phone.getByRole('button', { name: 'Send me a message' }).click();

@@ -1,35 +1,6 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { E2E_PASSWORD } from '../playwright.config.js';
+import { expect, request as playwrightRequest, test, type Browser, type Page } from '@playwright/test';
+import { apiAs, openAllToday, type Api } from './queue-api.js';
 import { saveScreenshot } from './support.js';
-
-/** A signed-in API client with its own cookies and the session's CSRF token on writes. */
-async function apiAs(baseURL: string, username: string) {
-  const context: APIRequestContext = await playwrightRequest.newContext({ baseURL });
-  const login = await context.post('/api/v1/auth/login', { data: { username, password: E2E_PASSWORD } });
-  expect(login.ok()).toBe(true);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const call = async <T>(method: 'GET' | 'POST' | 'PATCH', url: string, data?: unknown): Promise<T> => {
-    const response = await context.fetch(url, { method, data, headers: method === 'GET' ? {} : { 'x-csrf-token': csrfToken } });
-    expect(response.ok(), `${method} ${url}: ${response.status()} ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-  return {
-    get: <T>(url: string) => call<T>('GET', url),
-    post: <T>(url: string, data: unknown = {}) => call<T>('POST', url, data),
-    patch: <T>(url: string, data: unknown) => call<T>('PATCH', url, data),
-    dispose: () => context.dispose(),
-  };
-}
-type Api = Awaited<ReturnType<typeof apiAs>>;
-
-/** The test must not depend on the hour it runs at: Lisbon opens all of today. */
-async function openAllToday(manager: Api, centreId: string): Promise<void> {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Lisbon' }).format(new Date());
-  const existing = await manager.get<{ id: string }[]>(`/api/v1/centres/${centreId}/exceptions?from=${today}&to=${today}`);
-  const hours = { kind: 'special_hours', opens: '00:00', closes: '23:59', label: 'End-to-end test' };
-  if (existing[0]) await manager.patch(`/api/v1/centres/${centreId}/exceptions/${existing[0].id}`, { ...hours, date: today });
-  else await manager.post(`/api/v1/centres/${centreId}/exceptions`, { ...hours, date: today });
-}
 
 async function pageOf(browser: Browser, width: number, height: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB' });

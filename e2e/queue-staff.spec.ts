@@ -85,7 +85,7 @@ test('a two-service visit goes from reception through immigration to social secu
   await saveScreenshot(reception, 'queue-reception-issued');
   await reception.getByRole('button', { name: 'Close' }).click();
   const todays = reception.getByTestId('today-visits');
-  await expect(todays).toContainText("Today's visits (1)");
+  // Other specs sharing the server issue visits at this desk too: the double click made one visit.
   await expect(todays.getByText(first)).toHaveCount(1);
   await expect(todays).toContainText('Coming later');
   await saveScreenshot(reception, 'queue-reception');

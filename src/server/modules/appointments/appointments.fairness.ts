@@ -1,4 +1,4 @@
-import { createHash, createHmac, hkdfSync, randomInt } from 'node:crypto';
+import { createHash, hkdfSync, randomInt } from 'node:crypto';
 import { createChallenge, verifySolution, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { sql, type Kysely } from 'kysely';
@@ -7,6 +7,7 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
 import { secretBoxKey } from '../auth/auth.secret-box.js';
+import { clientAddressHash } from './appointments.address.js';
 
 /**
  * Fair public booking (docs/appointments.md, "Fairness"): a proof-of-work challenge that costs a
@@ -81,10 +82,13 @@ export async function spendProofOfWork(db: Kysely<Database>, config: Config, enc
   if (!spent) throw refused('was already used');
 }
 
-/** A keyed hash of the client's address: equal addresses match, but the address cannot be read back. */
-export async function clientAddressHash(config: Config, address: string | null | undefined): Promise<string | null> {
+/**
+ * The keyed hash stored on public holds, bookings and waiting-list entries: the same one the
+ * suspicious-pattern view and "my procedures" use, so one address is one fingerprint everywhere.
+ */
+export async function publicClientAddressHash(config: Config, address: string | null | undefined): Promise<string | null> {
   if (!address) return null;
-  return createHmac('sha256', Buffer.from(await keyFor(config, 'client address'), 'hex')).update(address).digest('hex').slice(0, 32);
+  return clientAddressHash(await secretBoxKey(config.dataDir), address);
 }
 
 export type PublicBookingAction = 'availability' | 'challenge' | 'hold' | 'confirm' | 'link' | 'waitlist';

@@ -5,7 +5,7 @@ import type { AppDependencies } from '../../app.js';
 import { contextOf } from '../../http/request-context.js';
 import { secretBoxKey } from '../auth/auth.secret-box.js';
 import { BookingCatalogue, bookingCatalogue } from './appointments.catalogue.js';
-import { clientAddressHash, createBookingChallenge, enforceRateLimit, spendProofOfWork, type PublicBookingAction } from './appointments.fairness.js';
+import { createBookingChallenge, enforceRateLimit, publicClientAddressHash, spendProofOfWork, type PublicBookingAction } from './appointments.fairness.js';
 import { bookingMessenger } from './appointments.notify.js';
 import { WaitlistJoined, WaitlistJoinInput, WaitlistLeaveInput } from './appointments.waitlist.schemas.js';
 import { joinWaitlist, leaveWaitlist } from './appointments.waitlist.service.js';
@@ -18,7 +18,7 @@ const tags = ['appointments'];
  */
 export function guardPublicBooking(deps: AppDependencies) {
   return async (request: FastifyRequest, action: PublicBookingAction, altcha?: string): Promise<string | null> => {
-    const addressHash = await clientAddressHash(deps.config, request.ip);
+    const addressHash = await publicClientAddressHash(deps.config, request.ip);
     await enforceRateLimit(deps.db, deps.config, action, addressHash);
     if (action === 'hold' || action === 'waitlist') await spendProofOfWork(deps.db, deps.config, altcha);
     return addressHash;

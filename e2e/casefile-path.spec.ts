@@ -2,6 +2,7 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { E2E_PASSWORD } from '../playwright.config.js';
 import { saveScreenshot, signIn, useInterfaceLanguage } from './support.js';
+import { apiAs, cancelOthersWaiting } from './queue-api.js';
 
 /**
  * The whole path of a person's file through the centre (issue 6): reception registers a person
@@ -50,7 +51,7 @@ async function fillRegistration(reception: Page, names: { given?: string; family
   return dialog;
 }
 
-test('reception digitises once; immigration sees it; the social office only after an accepted referral; the Latin spelling is caught as a duplicate', async ({ browser, request }) => {
+test('reception digitises once; immigration sees it; the social office only after an accepted referral; the Latin spelling is caught as a duplicate', async ({ browser, request, baseURL }) => {
   test.setTimeout(120_000);
   await openLisbonAllDay(request);
 
@@ -79,6 +80,9 @@ test('reception digitises once; immigration sees it; the social office only afte
   await reception.getByRole('button', { name: 'Close' }).click();
 
   // At the counter: the called ticket brings the person's file as far as immigration may see it.
+  const officerApi = await apiAs(baseURL!, 'officer.immigration');
+  await cancelOthersWaiting(officerApi, '1', ticket);
+  await officerApi.dispose();
   const counter = await staffPage(browser, 'officer.immigration');
   await counter.goto('/counter');
   await counter.getByRole('button', { name: 'Use counter 1' }).click();

@@ -71,3 +71,17 @@ export async function serveAndClose(officer: Api, counter: Counter, ticketId: st
   await officer.post(`/api/v1/queue/tickets/${ticketId}/end`, { outcome: 'resolved' });
   await officer.post(`/api/v1/counters/${counter.id}/close`);
 }
+
+/**
+ * Cancels every ticket waiting at an officer's counter (by label) except `keep`: specs share one
+ * server, and a spec that presses "Call next" must find its own ticket first in line.
+ */
+export async function cancelOthersWaiting(officer: Api, counterLabel: string, keep: string): Promise<void> {
+  const mine = await officer.get<{ items: { counter: { counterId: string; label: string } }[] }>('/api/v1/queue/my-counters');
+  const counter = mine.items.find((item) => item.counter.label === counterLabel);
+  if (!counter) throw new Error(`counter ${counterLabel} is not one this officer serves at`);
+  const queue = await officer.get<{ waiting: { id: string; number: string }[] }>(`/api/v1/counters/${counter.counter.counterId}/queue`);
+  for (const other of queue.waiting.filter((ticket) => ticket.number !== keep)) {
+    await officer.post(`/api/v1/queue/tickets/${other.id}/cancel`, { note: 'cleared by a browser test' });
+  }
+}

@@ -211,7 +211,8 @@ test('a page downloads only the fonts of the scripts it shows', async ({ browser
     await expect
       .poll(() => page.evaluate(([text, name]) => document.fonts.check(`bold 16px "${name}"`, text), [title, cssFamily] as const), { message: `${language} title in ${cssFamily}` })
       .toBe(true);
-    expect(fonts.some((name) => name.startsWith(family)), `${language} loads ${family}: ${fonts.join(', ')}`).toBe(true);
+    // fonts.check() may answer before the file's request is seen: wait for the request itself.
+    await expect.poll(() => fonts.some((name) => name.startsWith(family)), { message: `${language} loads ${family}: ${fonts.join(', ')}` }).toBe(true);
     // Unicode-range subsets: a Chinese page fetches some of the about a hundred Chinese files, not all.
     if (family === 'noto-sans-sc') expect(fonts.filter((name) => name.startsWith(family)).length).toBeLessThan(40);
     await saveScreenshot(page, `info-article-${language}`);

@@ -95,6 +95,8 @@ test('reception digitises once; immigration sees it; the social office only afte
   await expect(panel).toContainText(PURPOSE);
   await expect(panel.getByRole('link', { name: 'passport-scan.pdf' })).toBeVisible();
   await expect(panel.getByRole('link', { name: 'Open the full file' })).toHaveAttribute('href', /\/office\/people\/[0-9a-f-]+$/);
+  // The demo network has another Fatima Zahra: the search below must open this one.
+  const fileHref = (await panel.getByRole('link', { name: 'Open the full file' }).getAttribute('href'))!;
   await saveScreenshot(counter, 'casefile-path-counter');
   await counter.getByRole('button', { name: 'Start service' }).click();
   await counter.getByRole('button', { name: 'End service' }).click();
@@ -107,7 +109,7 @@ test('reception digitises once; immigration sees it; the social office only afte
   const officer = await staffPage(browser, 'officer.immigration');
   await officer.goto('/office/people');
   await officer.getByRole('textbox', { name: /Name \(in any script\)/ }).fill('فاطمة الزهراء');
-  await officer.getByRole('link', { name: /فاطمة/ }).first().click();
+  await officer.locator(`a[href="${fileHref}"]`).first().click();
   await expect(officer).toHaveURL(/\/office\/people\/[0-9a-f-]+$/);
   const personUrl = new URL(officer.url()).pathname;
   await expect(officer.getByText(PURPOSE)).toBeVisible();

@@ -21,4 +21,18 @@ for (const language of languages) {
   execFileSync(formatjs, ['compile', merged, '--ast', '--format', 'simple', '--out-file', path.join(outDir, `${language}.json`)], { stdio: 'inherit' });
 }
 rmSync(workDir, { recursive: true, force: true });
+
+// The few texts a kiosk shows in every language at once (the language step, the way into the
+// information mode): one small file, so a kiosk does not load twenty catalogues to greet people.
+const GREETING_IDS = ['kiosk.chooseLanguage', 'kioskInfo.entry'];
+const greetings = {};
+for (const language of languages) {
+  const catalogue = readCatalogue(language, 'interface');
+  greetings[language] = {};
+  for (const id of GREETING_IDS) {
+    if (typeof catalogue[id] !== 'string' || /[{}<]/.test(catalogue[id])) throw new Error(`${language}: greeting "${id}" must be plain text`);
+    greetings[language][id] = catalogue[id];
+  }
+}
+writeFileSync(path.join(root, 'src/web/generated/locale-greetings.json'), JSON.stringify(greetings));
 console.log(`Compiled interface messages for ${languages.length} languages: ${languages.join(', ')}`);

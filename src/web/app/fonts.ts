@@ -23,3 +23,10 @@ import '@fontsource/noto-sans-arabic/700.css';
 export function loadMoreScripts(): Promise<unknown> {
   return import('./fonts-more-scripts.js');
 }
+
+/** Interface languages written in a script of the second stylesheet: loaded at once, not when idle. */
+const LANGUAGES_OF_MORE_SCRIPTS = new Set(['bn', 'pa', 'ta', 'ti', 'zh-Hans']);
+
+export function needsMoreScripts(language: string): boolean {
+  return LANGUAGES_OF_MORE_SCRIPTS.has(language);
+}

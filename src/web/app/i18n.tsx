@@ -2,6 +2,7 @@ import { useDirection } from '@mantine/core';
 import type { MessageFormatElement } from 'react-intl';
 import { IntlProvider } from 'react-intl';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { loadMoreScripts, needsMoreScripts } from './fonts.js';
 import { findLocale, HOST_LOCALE, INTERFACE_LOCALES, type InterfaceLocale } from '../../shared/locales.js';
 
 export type Catalogue = Record<string, MessageFormatElement[]>;
@@ -47,6 +48,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let current = true;
+    if (needsMoreScripts(locale.code)) void loadMoreScripts();
     void loadCatalogue(locale.code).then((catalogue) => {
       if (current) setMessages({ code: locale.code, catalogue });
     });

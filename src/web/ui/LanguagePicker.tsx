@@ -1,6 +1,8 @@
 import { Select } from '@mantine/core';
 import { IconLanguage } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { useIntl } from 'react-intl';
+import { loadMoreScripts } from '../app/fonts.js';
 import { INTERFACE_LOCALES } from '../../shared/locales.js';
 import { useLocale } from '../app/i18n.js';
 
@@ -8,6 +10,8 @@ import { useLocale } from '../app/i18n.js';
 export function LanguagePicker({ size = 'sm' }: { size?: 'sm' | 'md' | 'lg' }) {
   const { locale, setLocale } = useLocale();
   const intl = useIntl();
+  // The list shows every language in its own script.
+  useEffect(() => void loadMoreScripts(), []);
   return (
     <Select
       aria-label={intl.formatMessage({ id: 'common.language' })}

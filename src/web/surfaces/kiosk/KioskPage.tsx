@@ -1,10 +1,11 @@
-import { Box, Button, Center, Modal, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Center, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useParams, useSearchParams } from 'react-router';
 import { HOST_LOCALE, INTERFACE_LOCALES } from '../../../shared/locales.js';
 import { useLocale } from '../../app/i18n.js';
-import { useAnnouncementIntls } from '../display/display-api.js';
+import { loadMoreScripts } from '../../app/fonts.js';
+import { useRotatingGreeting } from '../../app/greetings.js';
 import type { KioskTicket } from './kiosk-api.js';
 import { KioskServiceStep } from './KioskServiceStep.js';
 import { KioskTicketStep } from './KioskTicketStep.js';
@@ -74,28 +75,34 @@ export function KioskPage() {
   );
 }
 
-/** Language first, each by its own name, with the question asked in every language. */
+/**
+ * Language first, each by its own name. The question is asked in the kiosk's current language and,
+ * beside it, in each other language in turn (twenty lines at once would not fit a kiosk screen).
+ */
 function LanguageStep({ onChoose }: { onChoose: (code: string) => void }) {
-  const intls = useAnnouncementIntls(INTERFACE_LOCALES.map((locale) => locale.code));
   const intl = useIntl();
-  const prompts = intls.length > 0 ? intls.map((one) => ({ lang: one.locale, text: one.formatMessage({ id: 'kiosk.chooseLanguage' }) })) : [{ lang: intl.locale, text: intl.formatMessage({ id: 'kiosk.chooseLanguage' }) }];
+  const other = useRotatingGreeting('kiosk.chooseLanguage', intl.locale);
+  // Every language's name is drawn in its own script from the first moment.
+  useEffect(() => void loadMoreScripts(), []);
   return (
-    <Center mih="80vh" px="xl">
-      <Stack align="center" gap="xl" w="100%" maw={900}>
+    <Center mih="75vh" px="xl" pt="xl">
+      <Stack align="center" gap="xl" w="100%" maw={1000}>
         <Stack gap={4} align="center">
-          {prompts.map((prompt) => (
-            <Title key={prompt.lang} order={1} fz={prompt.lang === intl.locale ? 48 : 32} lang={prompt.lang} ta="center">
-              {prompt.text}
-            </Title>
-          ))}
+          <Title order={1} fz={48} ta="center">
+            <FormattedMessage id="kiosk.chooseLanguage" />
+          </Title>
+          {/* Hidden from screen readers: a line changing every few seconds would interrupt them. */}
+          <Text fz={32} fw={700} c="dark.5" ta="center" mih={48} lang={other?.lang} dir={other?.dir} aria-hidden="true" data-testid="kiosk-language-rotating">
+            {other?.text}
+          </Text>
         </Stack>
-        <Stack w="100%" gap="lg">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} w="100%" spacing="md" verticalSpacing="md">
           {INTERFACE_LOCALES.map((locale) => (
-            <Button key={locale.code} fullWidth h={120} fz={44} variant="white" c="dark" bd="3px solid var(--mantine-color-oneroof-6)" lang={locale.code} dir={locale.dir} onClick={() => onChoose(locale.code)}>
+            <Button key={locale.code} fullWidth h={96} fz={34} variant="white" c="dark" bd="3px solid var(--mantine-color-oneroof-6)" lang={locale.code} dir={locale.dir} onClick={() => onChoose(locale.code)}>
               {locale.nativeName}
             </Button>
           ))}
-        </Stack>
+        </SimpleGrid>
       </Stack>
     </Center>
   );

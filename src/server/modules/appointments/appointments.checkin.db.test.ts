@@ -148,6 +148,16 @@ describe('appointment check-in', () => {
     const row = await t.db.selectFrom('appointments').select(['checkin_origin', 'checked_in_by']).where('id', '=', appointment.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ checkin_origin: 'kiosk', checked_in_by: null });
 
+    // A full kiosk quota stops walk-ins, never a person with an appointment.
+    const quotaReached = (await t.db.selectFrom('ticket_sequences').select('last_number').where('service_id', '=', w.serviceId).executeTakeFirstOrThrow()).last_number;
+    expect((await manager.request({ method: 'PUT', url: `/api/v1/services/${w.serviceId}/daily-quota`, payload: { dailyQuota: quotaReached } })).statusCode).toBe(200);
+    const walkIn = await t.app.inject({ method: 'POST', url: `/api/v1/public/kiosk/${w.centreId}/tickets`, headers: { 'x-device-token': token }, payload: { serviceId: w.serviceId, language: 'pt' } });
+    expect(walkIn.json().error?.fields).toEqual([{ path: 'body.serviceId', message: 'is full today' }]);
+    const despiteQuota = await atKiosk((await booked(t.db, w, 5)).reference);
+    expect(despiteQuota.statusCode).toBe(200);
+    expect(despiteQuota.json()).toMatchObject({ alreadyCheckedIn: false, number: expect.stringMatching(/^A\d{3}$/) });
+    await manager.request({ method: 'PUT', url: `/api/v1/services/${w.serviceId}/daily-quota`, payload: { dailyQuota: null } });
+
     const early = await booked(t.db, w, 180);
     expect((await atKiosk(early.reference)).json().error.message).toMatch(/^Too early/);
     expect((await atKiosk(appointment.reference, elsewhere.centreId)).statusCode).toBe(403);

@@ -119,7 +119,7 @@ export async function openVisit(db: Kysely<Database>, issuer: Issuer, input: Vis
         unit_id: service.unitId,
         service_id: service.id,
         local_day: localDay,
-        number: ticketNumber(service.ticketPrefix, await nextNumberWithin(trx, issuer, service, localDay, index)),
+        number: ticketNumber(service.ticketPrefix, await nextNumberWithin(trx, visit.origin === 'kiosk', service, localDay, index)),
         visit_order: index + 1,
         state: first ? 'waiting' : 'pending',
         priority_class: priorityClassOf(reasons),
@@ -147,10 +147,14 @@ export async function openVisit(db: Kysely<Database>, issuer: Issuer, input: Vis
   });
 }
 
-/** The ticket's number; from a kiosk, refused once the service's daily quota is reached. */
-async function nextNumberWithin(trx: Kysely<Database>, issuer: Issuer, service: ServiceView, localDay: string, index: number): Promise<number> {
+/**
+ * The ticket's number; a walk-in's ticket from a kiosk is refused once the service's daily quota is
+ * reached. The quota protects the staff's day from walk-ins only: a person checking in for an
+ * appointment at the kiosk was promised a time and always gets a ticket.
+ */
+async function nextNumberWithin(trx: Kysely<Database>, walkInAtKiosk: boolean, service: ServiceView, localDay: string, index: number): Promise<number> {
   const sequence = await repo.nextTicketNumber(trx, service.id, localDay);
-  if (issuer.kioskId) {
+  if (walkInAtKiosk) {
     const quota = await repo.dailyQuotaOf(trx, service.id);
     if (quota !== null && sequence > quota) {
       throw AppError.conflict(`The service "${service.names.pt ?? service.code}" has handed out all its tickets for today`, [{ path: `body.serviceIds.${index}`, message: 'is full today' }]);

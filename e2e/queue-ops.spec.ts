@@ -177,3 +177,34 @@ test('the screen, the kiosk and the ticket page have no serious accessibility fa
   await saveScreenshot(phone, 'phone-alert-arabic');
   await w.manager.dispose();
 });
+
+test("a centre manager reads the day's report of the centre, served tickets included, and downloads it as CSV", async ({ page, baseURL }) => {
+  const w = await world(baseURL!);
+  const kiosk = await w.manager.post<{ path: string }>(`/api/v1/centres/${w.centreId}/queue-devices`, { kind: 'kiosk', label: 'Report test kiosk' });
+  const kioskToken = new URL(kiosk.path, baseURL).searchParams.get('token')!;
+  const ticket = await kioskTicket(baseURL!, w.centreId, kioskToken, w.renewalId, `e2e-report-${Date.now()}`);
+  await serveAndClose(w.officer, w.counter, await callUntil(w.officer, w.counter, ticket.number));
+
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, 'manager.lisboa');
+  await page.getByRole('link', { name: 'Daily report' }).first().click();
+  await expect(page).toHaveURL(/\/office\/reports$/);
+  const table = page.getByTestId('report-table');
+  await expect(table.locator('tr[data-level="centre"]')).toContainText('Whole centre');
+  const immigration = table.locator('tr[data-level="unit"]', { hasText: 'Imigração' });
+  await expect(immigration).toBeVisible();
+  // At least the ticket served above: the "Served" column of the unit's row.
+  const served = Number(await immigration.locator('td').nth(3).innerText());
+  expect(served).toBeGreaterThanOrEqual(1);
+  await saveScreenshot(page, 'office-daily-report');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download CSV' }).click();
+  const csv = await (await download).createReadStream();
+  let text = '';
+  for await (const chunk of csv) text += String(chunk);
+  expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toContain('appointment_no_shows');
+  expect(text).toContain('centre,,,');
+  await w.officer.dispose();
+  await w.manager.dispose();
+});

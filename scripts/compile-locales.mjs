@@ -30,7 +30,9 @@ for (const language of languages) {
   const catalogue = readCatalogue(language, 'interface');
   greetings[language] = {};
   for (const id of GREETING_IDS) {
-    if (typeof catalogue[id] !== 'string' || /[{}<]/.test(catalogue[id])) throw new Error(`${language}: greeting "${id}" must be plain text`);
+    // A missing message is the locale test's to report; the kiosk just skips that language.
+    if (typeof catalogue[id] !== 'string') continue;
+    if (/[{}<]/.test(catalogue[id])) throw new Error(`${language}: greeting "${id}" must be plain text`);
     greetings[language][id] = catalogue[id];
   }
 }

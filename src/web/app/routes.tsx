@@ -8,6 +8,7 @@ import { peopleDataRoutes } from '../surfaces/backoffice/people/people-data-rout
 import { networkRoutes } from '../surfaces/backoffice/network/network-routes.js';
 import { outboxRoutes } from '../surfaces/backoffice/outbox/outbox-routes.js';
 import { staffRoutes } from '../surfaces/backoffice/staff/staff-routes.js';
+import { reportsRoutes } from '../surfaces/backoffice/reports/reports-routes.js';
 import { knowledgeRoutes } from '../surfaces/backoffice/knowledge/knowledge-routes.js';
 import { LoginPage } from '../surfaces/login/LoginPage.js';
 import { portalRoutes } from '../surfaces/portal/portal-routes.js';
@@ -30,6 +31,7 @@ const backOfficeRoutes: RouteObject[] = [
   ...casefileRoutes,
   ...devicesRoutes,
   ...peopleDataRoutes,
+  ...reportsRoutes,
 ];
 
 export const router = createBrowserRouter([

@@ -4,6 +4,7 @@ import {
   IconArrowsExchange,
   IconBook,
   IconBuildingCommunity,
+  IconChartBar,
   IconDeviceDesktop,
   IconDeviceTv,
   IconHeadset,
@@ -38,6 +39,7 @@ export const NAVIGATION: NavigationItem[] = [
   { to: '/office/people', labelId: 'casefile.nav.people', icon: IconAddressBook, action: 'people.read' },
   { to: '/office/referrals', labelId: 'casefile.nav.referrals', icon: IconArrowsExchange, action: 'casefile.refer' },
   { to: '/office/devices', labelId: 'devices.nav', icon: IconDeviceTv, action: 'queue.manage' },
+  { to: '/office/reports', labelId: 'report.nav', icon: IconChartBar, action: 'queue.read' },
   // Full-screen working surfaces of the queue (outside /office).
   { to: '/reception', labelId: 'nav.reception', icon: IconTicket, action: 'queue.issue' },
   { to: '/counter', labelId: 'nav.counter', icon: IconDeviceDesktop, action: 'queue.serve' },

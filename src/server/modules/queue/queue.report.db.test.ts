@@ -9,6 +9,8 @@ import { createQueueWorld, session, type QueueWorld } from './queue.test-fixture
 
 let t: TestApp;
 let w: QueueWorld;
+let serviceC: string;
+const visitIds: string[] = [];
 const DAY = '2031-05-06';
 const at = (hhmm: string) => new Date(`${DAY}T${hhmm}:00+01:00`); // Lisbon summer time
 
@@ -26,8 +28,10 @@ beforeAll(async () => {
     { service: 'A', state: 'cancelled', wait: null, serve: null },
     { service: 'B', state: 'done', wait: 6, serve: 12 },
   ];
+  const ticketIds: string[] = [];
   for (const [i, row] of rows.entries()) {
     const visitId = uuidv7();
+    visitIds.push(visitId);
     await t.db.insertInto('visits').values({ id: visitId, centre_id: w.centreId, local_day: DAY, public_code: `RPT${i}`.padEnd(10, 'Z'), language: 'pt', origin: 'reception' }).execute();
     const queued = at('09:00');
     const called = row.wait === null ? null : new Date(queued.getTime() + row.wait * 60_000);
@@ -35,12 +39,38 @@ beforeAll(async () => {
     await t.db
       .insertInto('tickets')
       .values({
-        id: uuidv7(), visit_id: visitId, centre_id: w.centreId, unit_id: row.service === 'A' ? w.unitId : w.unit2Id, service_id: row.service === 'A' ? w.serviceA : w.serviceB,
+        id: ticketIds[ticketIds.push(uuidv7()) - 1]!, visit_id: visitId, centre_id: w.centreId, unit_id: row.service === 'A' ? w.unitId : w.unit2Id, service_id: row.service === 'A' ? w.serviceA : w.serviceB,
         local_day: DAY, number: `${row.service}${i}`, visit_order: 1, state: row.state, priority_class: 'normal', issued_at: queued, queued_at: queued,
         first_called_at: called, called_at: called, started_at: ended ? called : null, ended_at: ended, call_count: called ? 1 : 0, counter_id: called ? (row.service === 'A' ? w.counters[0]! : w.counterB) : null,
       })
       .execute();
   }
+  // Appointments due that day: service A two checked in (tickets 0 and 1), one still booked, one
+  // cancelled; service C (no tickets at all) one no-show. Not counted: a hold that expired, and an
+  // appointment of the day after (00:30 Lisbon, still the 6th in UTC).
+  serviceC = uuidv7();
+  await t.db.insertInto('services').values({ id: serviceC, unit_id: w.unit2Id, code: 'RPTC', names: JSON.stringify({ pt: 'Serviço C', en: 'Service C' }), typical_minutes: 10, ticket_prefix: 'C' }).execute();
+  let seat = 0;
+  const appointment = async (serviceId: string, startsAt: Date, state: 'booked' | 'checked_in' | 'no_show' | 'cancelled' | 'expired', ticket?: number) => {
+    seat++;
+    await t.db
+      .insertInto('appointments')
+      .values({
+        id: uuidv7(), reference: `RPTAAAA${'23456789ABCDEFGH'[seat]}`, centre_id: w.centreId, service_id: serviceId, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 15 * 60_000),
+        seat_no: seat, state, channel: 'public', hold_expires_at: startsAt, contact_name: state === 'expired' ? null : 'Pessoa', phone_key: state === 'expired' ? null : `+35191000000${seat}`,
+        ...(state === 'checked_in' ? { checked_in_at: startsAt, ticket_id: ticketIds[ticket!]!, visit_id: visitIds[ticket!]! } : {}),
+        ...(state === 'no_show' ? { no_show_at: startsAt } : {}),
+        ...(state === 'cancelled' ? { cancelled_at: startsAt } : {}),
+      })
+      .execute();
+  };
+  await appointment(w.serviceA, at('09:00'), 'checked_in', 0);
+  await appointment(w.serviceA, at('09:15'), 'checked_in', 1);
+  await appointment(w.serviceA, at('16:00'), 'booked');
+  await appointment(w.serviceA, at('11:00'), 'cancelled');
+  await appointment(serviceC, at('10:00'), 'no_show');
+  await appointment(w.serviceA, at('12:00'), 'expired');
+  await appointment(w.serviceA, new Date(`2031-05-07T00:30:00+01:00`), 'no_show');
 });
 afterAll(() => t?.close());
 
@@ -58,11 +88,16 @@ describe('daily report', () => {
     // Waits 0, 6, 10, 20, 30, 40: the median is 15; the 90th percentile interpolates to 35.
     // Service times 5, 10, 12, 15: mean 10.5, median 11, 90th percentile 12 + 0.7 × 3 = 14.1.
     expect(centre).toMatchObject<Partial<ReportRow>>({ visits: 7, tickets: 7, served: 4, noShows: 1, waitP50Minutes: 15, waitP90Minutes: 35 });
+    expect(serviceA).toMatchObject<Partial<ReportRow>>({ appointments: 3, appointmentsCheckedIn: 2, appointmentNoShows: 0, appointmentsCancelled: 1 });
+    expect(report.rows.find((row) => row.serviceId === serviceC)).toMatchObject<Partial<ReportRow>>({ level: 'service', unitId: w.unit2Id, serviceNames: { pt: 'Serviço C', en: 'Service C' }, tickets: 0, waitP50Minutes: null, appointments: 1, appointmentNoShows: 1 });
+    expect(unitB).toMatchObject<Partial<ReportRow>>({ tickets: 1, appointments: 1, appointmentNoShows: 1 });
+    expect(centre).toMatchObject<Partial<ReportRow>>({ appointments: 4, appointmentsCheckedIn: 2, appointmentNoShows: 1, appointmentsCancelled: 1 });
+    expect(report.rows.map((row) => row.level)).toEqual(['centre', 'unit', 'unit', 'service', 'service', 'service']);
     const csv = await manager.request({ method: 'GET', url: `/api/v1/centres/${w.centreId}/queue-report.csv?day=${DAY}` });
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('level,unit,service,visits,tickets,served,no_shows,cancelled,transferred_out,wait_p50_min,wait_p90_min,service_mean_min,service_p50_min,service_p90_min');
-    expect(lines).toContain('centre,,,7,7,4,1,1,1,15,35,10.5,11,14.1');
+    expect(lines[0]).toBe('level,unit,service,visits,tickets,served,no_shows,cancelled,transferred_out,wait_p50_min,wait_p90_min,service_mean_min,service_p50_min,service_p90_min,appointments,appointments_checked_in,appointment_no_shows,appointments_cancelled');
+    expect(lines).toContain('centre,,,7,7,4,1,1,1,15,35,10.5,11,14.1,4,2,1,1');
     expect(lines.length).toBe(1 + report.rows.length);
   });
 });

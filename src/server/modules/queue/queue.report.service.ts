@@ -26,12 +26,27 @@ interface RawRow {
   service_p90: number | null;
 }
 
+interface AppointmentRow {
+  unit_id: string | null;
+  unit_name: string | null;
+  service_id: string | null;
+  service_names: LocalisedText | null;
+  level: number;
+  appointments: number;
+  checked_in: number;
+  no_shows: number;
+  cancelled: number;
+}
+
+const levelOf = (grouping: number): ReportRow['level'] => (grouping === 3 ? 'centre' : grouping === 1 ? 'unit' : 'service');
+
 const round = (value: number | null) => (value === null ? null : Math.round(Number(value) * 10) / 10);
 
 /**
  * A centre's day from the recorded moments: per service, per unit and for the whole centre, the
  * visits, tickets, outcomes, waits (queued → first call) and service times (start → end), as
- * percentiles in minutes. A unit manager sees the rows of their units only.
+ * percentiles in minutes, and the appointments due that day: booked, checked in, not come
+ * (no-shows) and cancelled. A unit manager sees the rows of their units only.
  */
 export async function dailyReport(db: Kysely<Database>, context: StaffContext, centreId: string, day: string): Promise<DailyReport> {
   const centre = await findCentreById(db, centreId);
@@ -61,18 +76,37 @@ export async function dailyReport(db: Kysely<Database>, context: StaffContext, c
     WHERE t.centre_id = ${centreId} AND t.local_day = ${day}::date AND ${unitFilter}
     GROUP BY GROUPING SETS ((), (t.unit_id), (t.unit_id, t.service_id))
     ORDER BY GROUPING(t.unit_id, t.service_id) DESC, min(u.name), t.unit_id, t.service_id`.execute(db);
+  // Due that day in the centre's zone; holds that never became bookings are not appointments.
+  const appointmentUnitFilter = readable.allUnits ? sql`true` : sql`s.unit_id IN (${sql.join(readable.unitIds.map((id) => sql`${id}::uuid`))})`;
+  const appointments = await sql<AppointmentRow>`
+    SELECT s.unit_id, min(u.name) AS unit_name, a.service_id, (array_agg(s.names))[1] AS service_names,
+      GROUPING(s.unit_id, a.service_id) AS level,
+      count(*) FILTER (WHERE a.state IN ('booked', 'checked_in', 'no_show'))::int AS appointments,
+      count(*) FILTER (WHERE a.state = 'checked_in')::int AS checked_in,
+      count(*) FILTER (WHERE a.state = 'no_show')::int AS no_shows,
+      count(*) FILTER (WHERE a.state = 'cancelled')::int AS cancelled
+    FROM appointments a
+    JOIN services s ON s.id = a.service_id
+    JOIN units u ON u.id = s.unit_id
+    WHERE a.centre_id = ${centreId}
+      AND a.starts_at >= (${day}::date)::timestamp AT TIME ZONE ${centre.timeZone}
+      AND a.starts_at < (${day}::date + 1)::timestamp AT TIME ZONE ${centre.timeZone}
+      AND a.state IN ('booked', 'checked_in', 'no_show', 'cancelled')
+      AND ${appointmentUnitFilter}
+    GROUP BY GROUPING SETS ((), (s.unit_id), (s.unit_id, a.service_id))`.execute(db);
   await db.transaction().execute((trx) =>
     recordAudit(trx, context, { action: 'queue.report.read', resourceType: 'queue_report', resourceId: centreId, centreId, details: { day, allUnits: readable.allUnits } }),
   );
-  const rows: ReportRow[] = result.rows
-    // A unit-scoped reader gets their units and services, not a centre total that hides the others.
-    .filter((row) => readable.allUnits || Number(row.level) !== 3)
-    .map((row) => ({
-      level: Number(row.level) === 3 ? 'centre' : Number(row.level) === 1 ? 'unit' : 'service',
+  const keyOf = (level: ReportRow['level'], unitId: string | null, serviceId: string | null) => `${level}:${unitId ?? ''}:${serviceId ?? ''}`;
+  const byKey = new Map<string, ReportRow>();
+  for (const row of result.rows) {
+    const level = levelOf(Number(row.level));
+    byKey.set(keyOf(level, row.unit_id, row.service_id), {
+      level,
       unitId: row.unit_id,
-      unitName: Number(row.level) === 3 ? null : row.unit_name,
+      unitName: level === 'centre' ? null : row.unit_name,
       serviceId: row.service_id,
-      serviceNames: Number(row.level) === 0 ? row.service_names : null,
+      serviceNames: level === 'service' ? row.service_names : null,
       visits: row.visits,
       tickets: row.tickets,
       served: row.served,
@@ -84,11 +118,37 @@ export async function dailyReport(db: Kysely<Database>, context: StaffContext, c
       serviceMeanMinutes: round(row.service_mean),
       serviceP50Minutes: round(row.service_p50),
       serviceP90Minutes: round(row.service_p90),
-    }));
+      appointments: 0,
+      appointmentsCheckedIn: 0,
+      appointmentNoShows: 0,
+      appointmentsCancelled: 0,
+    });
+  }
+  // A service whose booked people all stayed away has appointments and no tickets: it gets a row too.
+  for (const row of appointments.rows) {
+    const level = levelOf(Number(row.level));
+    const key = keyOf(level, row.unit_id, row.service_id);
+    const existing =
+      byKey.get(key) ??
+      ({
+        level, unitId: row.unit_id, unitName: level === 'centre' ? null : row.unit_name, serviceId: row.service_id, serviceNames: level === 'service' ? row.service_names : null,
+        visits: 0, tickets: 0, served: 0, noShows: 0, cancelled: 0, transferredOut: 0,
+        waitP50Minutes: null, waitP90Minutes: null, serviceMeanMinutes: null, serviceP50Minutes: null, serviceP90Minutes: null,
+      } as ReportRow);
+    byKey.set(key, { ...existing, appointments: row.appointments, appointmentsCheckedIn: row.checked_in, appointmentNoShows: row.no_shows, appointmentsCancelled: row.cancelled });
+  }
+  const order: Record<ReportRow['level'], number> = { centre: 0, unit: 1, service: 2 };
+  const rows = [...byKey.values()]
+    // A unit-scoped reader gets their units and services, not a centre total that hides the others.
+    .filter((row) => readable.allUnits || row.level !== 'centre')
+    .sort((a, b) => order[a.level] - order[b.level] || (a.unitName ?? '').localeCompare(b.unitName ?? '') || (a.unitId ?? '').localeCompare(b.unitId ?? '') || (a.serviceId ?? '').localeCompare(b.serviceId ?? ''));
   return { centreId, day, timeZone: centre.timeZone, rows };
 }
 
-export const REPORT_CSV_COLUMNS = ['level', 'unit', 'service', 'visits', 'tickets', 'served', 'no_shows', 'cancelled', 'transferred_out', 'wait_p50_min', 'wait_p90_min', 'service_mean_min', 'service_p50_min', 'service_p90_min'] as const;
+export const REPORT_CSV_COLUMNS = [
+  'level', 'unit', 'service', 'visits', 'tickets', 'served', 'no_shows', 'cancelled', 'transferred_out', 'wait_p50_min', 'wait_p90_min', 'service_mean_min', 'service_p50_min', 'service_p90_min',
+  'appointments', 'appointments_checked_in', 'appointment_no_shows', 'appointments_cancelled',
+] as const;
 
 function csvCell(value: string | number | null): string {
   if (value === null) return '';
@@ -104,7 +164,7 @@ export function reportCsv(report: DailyReport, language: string): string {
   for (const row of report.rows) {
     const service = row.serviceNames ? (row.serviceNames[language] ?? Object.values(row.serviceNames)[0] ?? '') : '';
     lines.push(
-      [row.level, row.unitName, service, row.visits, row.tickets, row.served, row.noShows, row.cancelled, row.transferredOut, row.waitP50Minutes, row.waitP90Minutes, row.serviceMeanMinutes, row.serviceP50Minutes, row.serviceP90Minutes]
+      [row.level, row.unitName, service, row.visits, row.tickets, row.served, row.noShows, row.cancelled, row.transferredOut, row.waitP50Minutes, row.waitP90Minutes, row.serviceMeanMinutes, row.serviceP50Minutes, row.serviceP90Minutes, row.appointments, row.appointmentsCheckedIn, row.appointmentNoShows, row.appointmentsCancelled]
         .map(csvCell)
         .join(','),
     );

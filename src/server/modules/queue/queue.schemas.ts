@@ -171,6 +171,10 @@ export const ReportRow = z.object({
   serviceMeanMinutes: z.number().nullable(),
   serviceP50Minutes: z.number().nullable(),
   serviceP90Minutes: z.number().nullable(),
+  appointments: z.number().int().describe('Appointments due that day that were booked (checked in, not come or still booked)'),
+  appointmentsCheckedIn: z.number().int(),
+  appointmentNoShows: z.number().int().describe('Appointments the person did not come to (late past the window, or swept after the day)'),
+  appointmentsCancelled: z.number().int(),
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 

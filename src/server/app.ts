@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
@@ -42,6 +42,14 @@ configureValidationMessages();
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Builds the app from plugins and modules without listening, so tests can use `inject`. */
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 export async function buildApp(deps: AppDependencies, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(deps.config.logLevel),
@@ -103,15 +111,17 @@ export async function buildApp(deps: AppDependencies, options: BuildOptions = {}
 
   const webRoot = options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    // The build writes .br and .gz copies (scripts/compress-web.mjs): sent as they are, never compressed per request.
+    // `serve: false`: every file goes through the handler below, which sets how long it may be cached.
+    await app.register(fastifyStatic, { root: webRoot, serve: false, index: false, preCompressed: true });
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       const requested = (request.params as { '*': string })['*'];
       if (requested.startsWith('api/')) return reply.callNotFound();
       // Built assets and files in the web root are served as they are; every other path is a page of the app.
-      if (requested && existsSync(path.join(webRoot, requested)) && !requested.includes('..')) {
+      if (requested && !requested.includes('..') && isFile(path.join(webRoot, requested))) {
         return reply.sendFile(requested, requested.startsWith('assets/') ? { maxAge: '365d', immutable: true } : {});
       }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     });
   }
   return app;

@@ -11,3 +11,5 @@ export interface LocaleMeta {
 }
 /** The language's metadata, or a sentence saying what is wrong with it. */
 export function readMeta(language: string): LocaleMeta | string;
+export function literalText(message: string): string;
+export function untranslatedMessages(catalogue: Record<string, unknown>, language: string): string[];

@@ -29,6 +29,20 @@ const SAMPLE_COUNTS = [...Array.from({ length: 220 }, (_, n) => n), 1000, 1001, 
 
 const CATEGORY_ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
+/** The words of a message a reader sees, without argument names or plural and select keywords. */
+export function literalText(message) {
+  const parts = [];
+  const visit = (elements) => {
+    for (const element of elements) {
+      if (element.type === TYPE.literal) parts.push(element.value);
+      if (element.type === TYPE.select || element.type === TYPE.plural) for (const option of Object.values(element.options)) visit(option.value);
+      if (element.type === TYPE.tag) visit(element.children);
+    }
+  };
+  visit(parse(message));
+  return parts.join(' ');
+}
+
 /** Plural arguments whose options miss a category the language's rules give to some count. */
 export function missingPluralCategories(message, language) {
   const cardinal = new Intl.PluralRules(language);
@@ -48,6 +62,36 @@ export function missingPluralCategories(message, language) {
   };
   visit(parse(message));
   return problems;
+}
+
+/** Languages not written in Latin letters, with the Unicode ranges of their script. */
+const SCRIPTS = {
+  ar: /[\u0600-\u06FF]/, fa: /[\u0600-\u06FF]/, ur: /[\u0600-\u06FF]/, uk: /[\u0400-\u04FF]/, ru: /[\u0400-\u04FF]/,
+  hi: /[\u0900-\u097F]/, ne: /[\u0900-\u097F]/, bn: /[\u0980-\u09FF]/, pa: /[\u0A00-\u0A7F]/, ta: /[\u0B80-\u0BFF]/,
+  'zh-Hans': /[\u3400-\u9FFF]/, ti: /[\u1200-\u139F]/,
+};
+/** Words no language translates (abbreviations, formats, key names, the product's name). */
+const UNTRANSLATED_WORDS = new Set(['OneRoof', 'HSDS', 'JSON', 'Markdown', 'Enter', 'Escape', 'Space', 'Tab', 'WebAuthn', 'UTF']);
+
+/**
+ * Messages of a language written in another script that have an English or Portuguese word and no
+ * letter of the language's own script: most likely a text left untranslated.
+ */
+export function untranslatedMessages(catalogue, language) {
+  const script = SCRIPTS[language];
+  if (!script) return [];
+  const suspicious = [];
+  for (const [id, message] of Object.entries(catalogue)) {
+    let text;
+    try {
+      text = literalText(message);
+    } catch {
+      continue; // reported as not parsing
+    }
+    const words = (text.match(/[A-Za-zÀ-ÿ]{4,}/g) ?? []).filter((word) => !UNTRANSLATED_WORDS.has(word));
+    if (!script.test(text) && words.length > 0) suspicious.push(`${id}: not in the language's script (untranslated?)`);
+  }
+  return suspicious;
 }
 
 export function localeLanguages() {
@@ -88,6 +132,7 @@ export function localeProblems(language) {
     for (const name of used.keys()) if (!expected.has(name)) problems.push(`${id}: unknown argument {${name}}`);
     for (const problem of missingPluralCategories(message, language)) problems.push(`${id}: ${problem}`);
   }
+  problems.push(...untranslatedMessages(catalogue, language));
   const meta = readMeta(language);
   if (typeof meta === 'string') problems.push(meta);
   return problems;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOST_LOCALE, INTERFACE_LOCALES } from '../src/shared/locales.js';
 import { readCatalogue } from '../scripts/locale-catalogue.mjs';
-import { localeProblems, messageArguments, missingPluralCategories, readMeta } from '../scripts/locale-check.mjs';
+import { localeProblems, messageArguments, missingPluralCategories, readMeta, untranslatedMessages } from '../scripts/locale-check.mjs';
 
 const localesDir = path.resolve('locales');
 const languages = readdirSync(localesDir).filter((name) => statSync(path.join(localesDir, name)).isDirectory());
@@ -47,6 +47,9 @@ describe('interface messages', () => {
     expect(missingPluralCategories('{n, plural, one {# файл} other {# файлов}}', 'ru')).toEqual(['{n, plural} lacks few, many']);
     expect(missingPluralCategories('{n, plural, =0 {nenhum} one {# ficheiro} other {# ficheiros}}', 'pt')).toEqual([]);
     expect(missingPluralCategories('{n, plural, other {# 个}}', 'zh-Hans')).toEqual([]);
+    const arabic = { save: 'Save', sms: '{count} SMS', done: 'حفظ', product: 'OneRoof', days: '{n, plural, one {# day} other {# days}}', ayam: '{n, plural, one {# يوم} other {# أيام}}' };
+    expect(untranslatedMessages(arabic, 'ar').map((problem) => problem.split(':')[0])).toEqual(['save', 'days']);
+    expect(untranslatedMessages({ save: 'Save' }, 'fr')).toEqual([]);
   });
 
   it.each(languages)('%s keeps the texts of e-mails and SMS out of the web bundle', (language) => {

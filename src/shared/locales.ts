@@ -8,15 +8,47 @@ export interface InterfaceLocale {
 
 export const HOST_LOCALE = 'pt';
 
+/**
+ * Every language the interface is written in, in the order pickers list them: the host language,
+ * English, then roughly by how many people of each community the network serves.
+ * Each has a full set of locale files (test/locales.test.ts); `locales/<code>/_meta.json` says
+ * whether a native speaker has reviewed it.
+ */
 export const INTERFACE_LOCALES: readonly InterfaceLocale[] = [
   { code: 'pt', nativeName: 'Português', englishName: 'Portuguese', dir: 'ltr' },
   { code: 'en', nativeName: 'English', englishName: 'English', dir: 'ltr' },
+  { code: 'pt-BR', nativeName: 'Português (Brasil)', englishName: 'Brazilian Portuguese', dir: 'ltr' },
+  { code: 'fr', nativeName: 'Français', englishName: 'French', dir: 'ltr' },
+  { code: 'es', nativeName: 'Español', englishName: 'Spanish', dir: 'ltr' },
+  { code: 'kea', nativeName: 'Kriolu kabuverdianu', englishName: 'Cape Verdean Creole', dir: 'ltr' },
+  { code: 'uk', nativeName: 'Українська', englishName: 'Ukrainian', dir: 'ltr' },
+  { code: 'ru', nativeName: 'Русский', englishName: 'Russian', dir: 'ltr' },
+  { code: 'ro', nativeName: 'Română', englishName: 'Romanian', dir: 'ltr' },
   { code: 'ar', nativeName: 'العربية', englishName: 'Arabic', dir: 'rtl' },
+  { code: 'fa', nativeName: 'فارسی', englishName: 'Persian (Farsi)', dir: 'rtl' },
+  { code: 'ur', nativeName: 'اردو', englishName: 'Urdu', dir: 'rtl' },
+  { code: 'hi', nativeName: 'हिन्दी', englishName: 'Hindi', dir: 'ltr' },
+  { code: 'ne', nativeName: 'नेपाली', englishName: 'Nepali', dir: 'ltr' },
+  { code: 'bn', nativeName: 'বাংলা', englishName: 'Bengali', dir: 'ltr' },
+  { code: 'pa', nativeName: 'ਪੰਜਾਬੀ', englishName: 'Punjabi', dir: 'ltr' },
+  { code: 'zh-Hans', nativeName: '简体中文', englishName: 'Chinese (Simplified)', dir: 'ltr' },
+  { code: 'ti', nativeName: 'ትግርኛ', englishName: 'Tigrinya', dir: 'ltr' },
+  { code: 'tr', nativeName: 'Türkçe', englishName: 'Turkish', dir: 'ltr' },
+  { code: 'ta', nativeName: 'தமிழ்', englishName: 'Tamil', dir: 'ltr' },
 ];
 
+/**
+ * The interface language for a language tag from a browser, a profile or a person's record:
+ * the exact tag (any case), else the plain language of its family ("pt-AO" → pt), else the one
+ * interface language of that family ("zh-CN", "zh" → zh-Hans; "pa-Guru-IN" → pa).
+ */
 export function findLocale(code: string | null | undefined): InterfaceLocale | undefined {
   if (!code) return undefined;
-  return INTERFACE_LOCALES.find((locale) => locale.code === code) ?? INTERFACE_LOCALES.find((locale) => locale.code === code.split('-')[0]);
+  const wanted = code.trim().replace(/_/g, '-').toLowerCase();
+  const exact = INTERFACE_LOCALES.find((locale) => locale.code.toLowerCase() === wanted);
+  if (exact) return exact;
+  const family = wanted.split('-')[0];
+  return INTERFACE_LOCALES.find((locale) => locale.code === family) ?? INTERFACE_LOCALES.find((locale) => locale.code.toLowerCase().split('-')[0] === family);
 }
 
 /** A language knowledge-base and directory content can be written or translated in. */

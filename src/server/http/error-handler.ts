@@ -32,12 +32,46 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 }
 
+interface ZodIssueParams {
+  expected?: string;
+  input?: unknown;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  format?: string;
+}
+
+/** The zod issue as a rule a screen can name in any language (see FieldRule). */
+export function ruleOf(code: string, params: ZodIssueParams = {}): Pick<FieldError, 'rule' | 'limit'> {
+  const limit = (value: number | bigint | undefined) => (typeof value === 'number' && Number.isFinite(value) ? { limit: value } : typeof value === 'bigint' ? { limit: Number(value) } : {});
+  switch (code) {
+    case 'invalid_type':
+      return { rule: params.input === undefined || params.input === null ? 'required' : 'invalid' };
+    case 'too_small':
+      if (params.origin === 'string') return { rule: params.minimum === 1 ? 'required' : 'too_short', ...limit(params.minimum) };
+      if (params.origin === 'array' || params.origin === 'set') return { rule: 'too_few', ...limit(params.minimum) };
+      return { rule: 'too_small', ...limit(params.minimum) };
+    case 'too_big':
+      if (params.origin === 'string') return { rule: 'too_long', ...limit(params.maximum) };
+      if (params.origin === 'array' || params.origin === 'set') return { rule: 'too_many', ...limit(params.maximum) };
+      return { rule: 'too_big', ...limit(params.maximum) };
+    case 'invalid_format':
+      return { rule: params.format === 'email' ? 'email' : params.format === 'date' || params.format === 'datetime' ? 'date' : 'format' };
+    case 'invalid_value':
+    case 'invalid_union':
+      return { rule: 'choice' };
+    default:
+      return { rule: 'invalid' };
+  }
+}
+
 function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields: FieldError[] = error.validation.map((issue) => ({
       path: [error.validationContext, ...issue.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.'),
       message: issue.message ?? 'is not valid',
+      ...ruleOf(issue.keyword, issue.params as ZodIssueParams),
     }));
     return AppError.invalid(fields);
   }

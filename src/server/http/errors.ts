@@ -19,10 +19,20 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/**
+ * What a field broke, for screens to say it in the reader's language (the `message` is English,
+ * for developers and logs): `required`, `too_short` / `too_long` (text), `too_small` / `too_big`
+ * (numbers, dates), `too_few` / `too_many` (lists), `email`, `date`, `format`, `choice`, `invalid`.
+ */
+export type FieldRule = 'required' | 'too_short' | 'too_long' | 'too_small' | 'too_big' | 'too_few' | 'too_many' | 'email' | 'date' | 'format' | 'choice' | 'invalid';
+
 /** One field that failed validation: `path` is dotted ("address.city", "names.pt"). */
 export interface FieldError {
   path: string;
   message: string;
+  rule?: FieldRule;
+  /** The bound a `too_*` rule refers to (characters, items, or the number). */
+  limit?: number;
 }
 
 /** The JSON shape of every error the API returns. */

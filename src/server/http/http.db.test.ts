@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestApp, type TestApp } from '../../../test/app.js';
+import { ruleOf } from './error-handler.js';
 import { AppError } from './errors.js';
 
 describe('HTTP conventions', () => {
@@ -48,6 +49,15 @@ describe('HTTP conventions', () => {
     expect(response.json().error.code).toBe('bad_request');
   });
 
+  it('names the rule each field broke, so a screen can say it in the reader\'s language', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x'.repeat(101) } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([
+      { path: 'body.username', message: expect.any(String), rule: 'too_long', limit: 100 },
+      { path: 'body.password', message: expect.any(String), rule: 'required' },
+    ]);
+  });
+
   it('keeps a valid request id given by a proxy and replaces an unsafe one', async () => {
     const kept = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'proxy-12345678' } });
     expect(kept.headers['x-request-id']).toBe('proxy-12345678');
@@ -86,5 +96,42 @@ describe('error handler', () => {
     expect(badResponse.body).not.toContain('expected number');
     await probe.app.close();
     await probe.deps.bus.stop();
+  });
+});
+
+describe('field rules', () => {
+  const rulesOf = (schema: z.ZodType, value: unknown) => {
+    const result = schema.safeParse(value);
+    return result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path.join('.'), ...ruleOf(issue.code, issue as never) }));
+  };
+
+  it('tells required, length, size, count, format and choice apart', () => {
+    const schema = z.object({
+      name: z.string().trim().min(1),
+      code: z.string().min(3).max(5),
+      seats: z.int().min(1).max(9),
+      email: z.email(),
+      day: z.iso.date(),
+      kind: z.enum(['walk_in', 'appointment']),
+      services: z.array(z.uuid()).min(1).max(2),
+    });
+    expect(rulesOf(schema, { name: '', code: 'ab', seats: 10, email: 'nope', day: '2026-13-40', kind: 'other', services: [] })).toEqual([
+      { path: 'name', rule: 'required', limit: 1 },
+      { path: 'code', rule: 'too_short', limit: 3 },
+      { path: 'seats', rule: 'too_big', limit: 9 },
+      { path: 'email', rule: 'email' },
+      { path: 'day', rule: 'date' },
+      { path: 'kind', rule: 'choice' },
+      { path: 'services', rule: 'too_few', limit: 1 },
+    ]);
+    expect(rulesOf(schema, { code: 'abcdef', seats: 0, services: ['a', 'b', 'c'], kind: 7 })).toEqual(
+      expect.arrayContaining([
+        { path: 'name', rule: 'required' },
+        { path: 'code', rule: 'too_long', limit: 5 },
+        { path: 'seats', rule: 'too_small', limit: 1 },
+        { path: 'services', rule: 'too_many', limit: 2 },
+        { path: 'kind', rule: 'choice' },
+      ]),
+    );
   });
 });

@@ -1,7 +1,12 @@
-/** One field the server refused, with a dotted path such as "body.name". */
+/**
+ * One field the server refused, with a dotted path such as "body.name". `message` is the server's
+ * English; `rule` and `limit` let the screen say it in the reader's language (fieldErrorText).
+ */
 export interface ApiFieldError {
   path: string;
   message: string;
+  rule?: 'required' | 'too_short' | 'too_long' | 'too_small' | 'too_big' | 'too_few' | 'too_many' | 'email' | 'date' | 'format' | 'choice' | 'invalid';
+  limit?: number;
 }
 
 export class ApiError extends Error {

@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query';
 import type { IntlShape } from 'react-intl';
 import { useIntl } from 'react-intl';
-import { ApiError } from '../app/api.js';
+import { ApiError, type ApiFieldError } from '../app/api.js';
 
 interface FormWithErrors {
   setFieldError(path: string, error: string): void;
@@ -13,12 +13,24 @@ interface FormWithErrors {
  * "body.hours.2.opens"; Mantine names fields "address.city" and "hours.2.opens".
  * Returns false when the error had no field to show it on.
  */
-export function applyApiFieldErrors(form: FormWithErrors, error: unknown): boolean {
+export function applyApiFieldErrors(form: FormWithErrors, error: unknown, intl: IntlShape): boolean {
   if (!(error instanceof ApiError) || error.fields.length === 0) return false;
   for (const field of error.fields) {
-    form.setFieldError(field.path.replace(/^(body|query|params)\./, ''), field.message);
+    form.setFieldError(field.path.replace(/^(body|query|params)\./, ''), fieldErrorText(intl, field));
   }
   return true;
+}
+
+/**
+ * A field's error in the reader's language when the server named the rule it broke; the server's
+ * own words (English) only for rules particular to one form.
+ */
+export function fieldErrorText(intl: IntlShape, field: ApiFieldError): string {
+  if (!field.rule) return field.message;
+  const id = `error.field.${field.rule}`;
+  return field.limit === undefined && ['too_short', 'too_long', 'too_small', 'too_big', 'too_few', 'too_many'].includes(field.rule)
+    ? intl.formatMessage({ id: 'error.field.invalid' })
+    : intl.formatMessage({ id }, { limit: field.limit ?? 0 });
 }
 
 /** A sentence for the person at the screen, in their language. */
@@ -58,7 +70,7 @@ export function useApiMutation<TData, TVariables>(
       return rest.onSuccess?.(...args);
     },
     onError: (error, ...args) => {
-      const shownOnFields = form ? applyApiFieldErrors(form, error) : false;
+      const shownOnFields = form ? applyApiFieldErrors(form, error, intl) : false;
       notifications.show({ color: 'red', message: shownOnFields ? intl.formatMessage({ id: 'error.validation' }) : describeError(intl, error) });
       return rest.onError?.(error, ...args);
     },

@@ -184,6 +184,22 @@ describe('appointment priority in the queue', () => {
     const called = await officer.request({ method: 'POST', url: `/api/v1/counters/${counter}/call-next` });
     expect(called.json().ticket.id).toBe(dueNow);
   });
+
+  it('carries what reception saw at arrival: priority reasons and an interpreter, on the visit and its ticket', async () => {
+    const world = await createBookingWorld(t, { opens: '00:00', closes: '24:00' });
+    const desk = await session(t, [{ role: 'reception_mediator', scopeType: 'centre', scopeId: world.centreId }], 'desk-needs');
+    const pregnant = (await checkIn(desk, { centreId: world.centreId, reference: (await booked(t.db, world, 5)).reference, priorityReasons: ['pregnancy'], interpreterNeeded: true })).json<CheckInResult>();
+    expect(pregnant.visit).toMatchObject({ priorityReasons: ['pregnancy'], interpreterNeeded: true });
+    expect(pregnant.visit.tickets[0]).toMatchObject({ priorityClass: 'priority' });
+    const plain = (await checkIn(desk, { centreId: world.centreId, reference: (await booked(t.db, world, 5)).reference })).json<CheckInResult>();
+    expect(plain.visit).toMatchObject({ priorityReasons: [], interpreterNeeded: false });
+    expect(plain.visit.tickets[0]).toMatchObject({ priorityClass: 'normal' });
+    const twice = await checkIn(desk, { centreId: world.centreId, reference: (await booked(t.db, world, 5)).reference, priorityReasons: ['elderly', 'elderly'] });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.fields[0].path).toBe('body.priorityReasons');
+    const unknown = await checkIn(desk, { centreId: world.centreId, reference: (await booked(t.db, world, 5)).reference, priorityReasons: ['vip'] });
+    expect(unknown.statusCode).toBe(400);
+  });
 });
 
 describe('no-show sweep', () => {

@@ -11,7 +11,9 @@ import type { CentreView } from '../network/network.schemas.js';
 import { openVisit, type Issuer } from '../queue/queue.issue.service.js';
 import { findVisitView } from '../queue/queue.lookup.service.js';
 import { publicTicket } from '../queue/queue.read.service.js';
-import type { VisitView } from '../queue/queue.schemas.js';
+import type { PRIORITY_REASONS, VisitView } from '../queue/queue.schemas.js';
+
+type PriorityReason = (typeof PRIORITY_REASONS)[number];
 import { DEFAULT_CHECKIN_RULES, judgeArrival, type CheckInRules } from './appointments.checkin-window.js';
 import { ensureMayCheckIn } from './appointments.policy.js';
 import { presentStaff } from './appointments.presenters.js';
@@ -29,6 +31,9 @@ export interface CheckInRequest {
   centreId: string;
   reference?: string | undefined;
   appointmentId?: string | undefined;
+  /** Seen by reception at arrival; a kiosk records none. */
+  priorityReasons?: PriorityReason[];
+  interpreterNeeded?: boolean;
 }
 
 interface CheckedIn {
@@ -93,7 +98,7 @@ async function checkIn(db: Kysely<Database>, by: CheckInBy, request: CheckInRequ
     const other = await findCentreById(db, found.centre_id);
     throw AppError.conflict(`This booking is for another centre: ${other?.name ?? 'unknown'}`, [{ path: 'body.reference', message: 'is booked at another centre' }]);
   }
-  const outcome = await db.transaction().execute((trx) => checkInLocked(trx, by, centre, found.id, now));
+  const outcome = await db.transaction().execute((trx) => checkInLocked(trx, by, centre, found.id, now, { priorityReasons: request.priorityReasons ?? [], interpreterNeeded: request.interpreterNeeded ?? false }));
   if (outcome.kind === 'missed') {
     // Thrown after the commit: the no-show it recorded stays.
     throw AppError.conflict(`The appointment was missed: check-in closed at ${localDateTime(centre.timeZone, outcome.closedAt).time}. Please book a new time or ask reception.`, [
@@ -121,7 +126,14 @@ async function findBooking(db: Kysely<Database>, request: CheckInRequest): Promi
 
 type LockedOutcome = { kind: 'checked_in'; result: CheckedIn } | { kind: 'repeat'; row: repo.AppointmentRow } | { kind: 'missed'; closedAt: Date };
 
-async function checkInLocked(trx: Transaction<Database>, by: CheckInBy, centre: CentreView, appointmentId: string, now: Date): Promise<LockedOutcome> {
+async function checkInLocked(
+  trx: Transaction<Database>,
+  by: CheckInBy,
+  centre: CentreView,
+  appointmentId: string,
+  now: Date,
+  needs: { priorityReasons: PriorityReason[]; interpreterNeeded: boolean },
+): Promise<LockedOutcome> {
   // The row lock serialises check-ins of one appointment (double click, kiosk and reception at once).
   const row = (await repo.lockAppointment(trx, appointmentId))!;
   if (row.state === 'checked_in') return { kind: 'repeat', row };
@@ -151,8 +163,8 @@ async function checkInLocked(trx: Transaction<Database>, by: CheckInBy, centre: 
       personId: null,
       language: row.preferred_language ?? 'pt',
       purpose: `Atendimento marcado (referência ${row.reference})`,
-      interpreterNeeded: false,
-      priorityReasons: [],
+      interpreterNeeded: needs.interpreterNeeded,
+      priorityReasons: needs.priorityReasons,
       serviceIds: [row.service_id],
       appointmentDueAt: row.starts_at.toISOString(),
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KioskTicket } from '../queue/queue.public.schemas.js';
-import { VisitView } from '../queue/queue.schemas.js';
+import { PriorityReasonsInput, VisitView } from '../queue/queue.schemas.js';
 import { CalendarDate, TimeOfDay } from '../network/network.schemas.js';
 
 export const IdempotencyHeaders = z.looseObject({
@@ -166,6 +166,8 @@ export const CheckInInput = z
     centreId: z.uuid().describe('The centre where the person is now'),
     reference: Reference.optional(),
     appointmentId: z.uuid().optional().describe('Instead of the reference, when staff picked the booking from the day list'),
+    priorityReasons: PriorityReasonsInput.describe('What reception saw at arrival (pregnancy, disability…): the ticket goes before others as for a walk-in with those reasons'),
+    interpreterNeeded: z.boolean().default(false).describe('The counter is told the person needs an interpreter'),
   })
   .refine((input) => Boolean(input.reference) !== Boolean(input.appointmentId), { path: ['reference'], message: 'give either the reference or the appointment id' });
 export type CheckInInput = z.infer<typeof CheckInInput>;

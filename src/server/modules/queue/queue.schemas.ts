@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { AlertContactInput } from './queue.alerts.schemas.js';
 
 export const PRIORITY_REASONS = ['disability', 'pregnancy', 'elderly', 'small_children', 'emergency'] as const;
+
+/** Why a person goes before others (docs/queue.md, "Ordering"): each reason once. */
+export const PriorityReasonsInput = z
+  .array(z.enum(PRIORITY_REASONS))
+  .max(5)
+  .default([])
+  .refine((reasons) => new Set(reasons).size === reasons.length, 'lists a reason twice');
 export const TICKET_STATES = ['pending', 'waiting', 'called', 'serving', 'parked', 'done', 'no_show', 'transferred', 'cancelled'] as const;
 export const OUTCOMES = ['resolved', 'referred', 'missing_documents', 'not_resolved'] as const;
 
@@ -23,7 +30,7 @@ export const VisitInput = z.object({
   language: Language,
   purpose: z.string().trim().max(2000).default('').describe('What the person needs, in the host language'),
   interpreterNeeded: z.boolean().default(false),
-  priorityReasons: z.array(z.enum(PRIORITY_REASONS)).max(5).default([]).refine((reasons) => new Set(reasons).size === reasons.length, 'lists a reason twice'),
+  priorityReasons: PriorityReasonsInput,
   serviceIds: z.array(z.uuid()).min(1).max(5).refine((ids) => new Set(ids).size === ids.length, 'lists a service twice').describe('Services in the order the person goes to them'),
   appointmentDueAt: z.iso.datetime({ offset: true }).nullable().optional().describe('Due time of a checked-in appointment for the first service'),
   alert: AlertContactInput.optional().describe('"You are next" by SMS or e-mail, with the person\'s consent (docs/queue.md)'),

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Chip, Group, ScrollArea, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { IconCalendarCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -7,7 +7,7 @@ import { api } from '../../app/api.js';
 import { describeError } from '../../ui/forms.js';
 import type { Centre } from '../backoffice/network/network-api.js';
 import { normaliseReference, phoneKeys, usePersonAppointments, type StaffAppointment } from '../phoneline/phone-api.js';
-import { queueKeys, useLocalised, type Visit } from '../queue/queue-api.js';
+import { PRIORITY_REASONS, queueKeys, useLocalised, type PriorityReason, type Visit } from '../queue/queue-api.js';
 import { centreNow, useCentreServices, type VisitPerson } from './reception-api.js';
 
 interface CheckInResult {
@@ -30,15 +30,20 @@ export function AppointmentCheckIn({ centre, person, onCheckedIn }: { centre: Ce
   const localised = useLocalised();
   const [reference, setReference] = useState('');
   const [filter, setFilter] = useState('');
+  // What reception sees as the person arrives; it goes with the next check-in, then clears.
+  const [priorityReasons, setPriorityReasons] = useState<PriorityReason[]>([]);
+  const [interpreterNeeded, setInterpreterNeeded] = useState(false);
   const today = centreNow(centre.timeZone).date;
   const services = useCentreServices(centre.id);
   const personId = person?.kind === 'person' ? person.person.id : undefined;
   const ofPerson = usePersonAppointments(personId);
   const day = useQuery({ queryKey: dayKey(centre.id, today), queryFn: () => api.get<StaffAppointment[]>(`/api/v1/centres/${centre.id}/appointments?day=${today}`), refetchInterval: 60_000 });
   const checkIn = useMutation({
-    mutationFn: (input: { reference: string } | { appointmentId: string }) => api.post<CheckInResult>('/api/v1/appointments/check-in', { centreId: centre.id, ...input }),
+    mutationFn: (input: { reference: string } | { appointmentId: string }) => api.post<CheckInResult>('/api/v1/appointments/check-in', { centreId: centre.id, ...input, priorityReasons, interpreterNeeded }),
     onSuccess: (result) => {
       setReference('');
+      setPriorityReasons([]);
+      setInterpreterNeeded(false);
       void queryClient.invalidateQueries({ queryKey: dayKey(centre.id, today) });
       void queryClient.invalidateQueries({ queryKey: queueKeys.visits(centre.id) });
       if (personId) void queryClient.invalidateQueries({ queryKey: phoneKeys.person(personId) });
@@ -83,6 +88,21 @@ export function AppointmentCheckIn({ centre, person, onCheckedIn }: { centre: Ce
             <FormattedMessage id="checkin.reception.submit" />
           </Button>
         </Group>
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            <FormattedMessage id="checkin.reception.needs" />
+          </Text>
+          <Chip.Group multiple value={priorityReasons} onChange={(value) => setPriorityReasons(value as PriorityReason[])}>
+            <Group gap={6}>
+              {PRIORITY_REASONS.map((reason) => (
+                <Chip key={reason} value={reason} size="xs" color={reason === 'emergency' ? 'red' : 'orange'} data-testid={`check-in-priority-${reason}`}>
+                  {intl.formatMessage({ id: `staffQueue.priority.${reason}` })}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+          <Switch size="sm" label={<FormattedMessage id="staffQueue.interpreterNeeded" />} checked={interpreterNeeded} onChange={(event) => setInterpreterNeeded(event.currentTarget.checked)} />
+        </Stack>
         {checkIn.error ? (
           <Alert color="red" role="alert">
             {describeError(intl, checkIn.error)}

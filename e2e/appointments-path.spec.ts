@@ -90,7 +90,7 @@ test('book on the phone, read the confirmation in the outbox, move it, check in 
     const kioskDevice = await manager.post<{ path: string }>(`/api/v1/centres/${lisbon.id}/queue-devices`, { kind: 'kiosk', label: 'Entrance, appointments' });
     const kiosk = await pageOf(browser, { width: 1080, height: 1920 }, 'pt');
     await kiosk.goto(kioskDevice.path);
-    await kiosk.getByRole('button', { name: 'Português' }).click();
+    await kiosk.getByRole('button', { name: 'Português', exact: true }).click();
     await kiosk.getByTestId('kiosk-check-in-entry').click();
     await expect(kiosk.getByRole('heading', { name: 'Registar a chegada à marcação' })).toBeVisible();
     for (const key of 'ZZZZ2222') await kiosk.getByRole('button', { name: key, exact: true }).click();

@@ -119,7 +119,7 @@ test('a kiosk ticket is called on the screen within a second and the phone says 
   await kioskPage.clock.fastForward(61_000);
   await expect(warning).toBeVisible();
   await kioskPage.clock.fastForward(21_000);
-  await expect(kioskPage.getByRole('button', { name: 'Português' })).toBeVisible();
+  await expect(kioskPage.getByRole('button', { name: 'Português', exact: true })).toBeVisible();
   await expect(kioskPage.locator('html')).toHaveAttribute('dir', 'ltr');
 
   // The officer serves the person and closes the counter, so later tests find it free.

@@ -30,7 +30,7 @@ export async function signIn(page: Page, username: string, password = E2E_PASSWO
 /** Picks a language by its native name in the language picker. */
 export async function switchLanguage(page: Page, nativeName: string): Promise<void> {
   await page.getByTestId('language-picker').first().click();
-  await page.getByRole('option', { name: nativeName }).click();
+  await page.getByRole('option', { name: nativeName, exact: true }).click();
 }
 
 /** A message to a person as the staff outbox shows it (docs/notifications.md). */

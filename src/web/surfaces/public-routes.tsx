@@ -1,11 +1,13 @@
 import type { RouteObject } from 'react-router';
-import { DisplayPage } from './display/DisplayPage.js';
-import { KioskPage } from './kiosk/KioskPage.js';
-import { TicketPage } from './phone/TicketPage.js';
-import { InfoArticlePage } from './info/InfoArticlePage.js';
-import { InfoDirectoryPage } from './info/InfoDirectoryPage.js';
-import { InfoHomePage } from './info/InfoHomePage.js';
-import { KioskInfoPage } from './kiosk/info/KioskInfoPage.js';
+import { lazyPage } from '../ui/lazyPage.js';
+
+const DisplayPage = lazyPage(() => import('./display/DisplayPage.js'), 'DisplayPage');
+const KioskPage = lazyPage(() => import('./kiosk/KioskPage.js'), 'KioskPage');
+const TicketPage = lazyPage(() => import('./phone/TicketPage.js'), 'TicketPage');
+const InfoArticlePage = lazyPage(() => import('./info/InfoArticlePage.js'), 'InfoArticlePage');
+const InfoDirectoryPage = lazyPage(() => import('./info/InfoDirectoryPage.js'), 'InfoDirectoryPage');
+const InfoHomePage = lazyPage(() => import('./info/InfoHomePage.js'), 'InfoHomePage');
+const KioskInfoPage = lazyPage(() => import('./kiosk/info/KioskInfoPage.js'), 'KioskInfoPage');
 
 /** Public surfaces: no sign-in. Screens and kiosks carry a device token, the phone view a ticket code. */
 export const publicRoutes: RouteObject[] = [

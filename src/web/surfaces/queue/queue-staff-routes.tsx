@@ -1,8 +1,10 @@
 import type { RouteObject } from 'react-router';
 import { RequireStaff } from '../../ui/RequireStaff.js';
-import { BoardPage } from '../board/BoardPage.js';
-import { CounterPage } from '../counter/CounterPage.js';
-import { ReceptionPage } from '../reception/ReceptionPage.js';
+import { lazyPage } from '../../ui/lazyPage.js';
+
+const BoardPage = lazyPage(() => import('../board/BoardPage.js'), 'BoardPage');
+const CounterPage = lazyPage(() => import('../counter/CounterPage.js'), 'CounterPage');
+const ReceptionPage = lazyPage(() => import('../reception/ReceptionPage.js'), 'ReceptionPage');
 
 /** The queue's full-screen staff surfaces, each with its own layout (not inside the back office). */
 export const queueStaffRoutes: RouteObject[] = [

@@ -33,6 +33,7 @@ export function AppointmentCheckIn({ centre, person, onCheckedIn }: { centre: Ce
   // What reception sees as the person arrives; it goes with the next check-in, then clears.
   const [priorityReasons, setPriorityReasons] = useState<PriorityReason[]>([]);
   const [interpreterNeeded, setInterpreterNeeded] = useState(false);
+  const [needsOpen, setNeedsOpen] = useState(false);
   const today = centreNow(centre.timeZone).date;
   const services = useCentreServices(centre.id);
   const personId = person?.kind === 'person' ? person.person.id : undefined;
@@ -44,6 +45,7 @@ export function AppointmentCheckIn({ centre, person, onCheckedIn }: { centre: Ce
       setReference('');
       setPriorityReasons([]);
       setInterpreterNeeded(false);
+      setNeedsOpen(false);
       void queryClient.invalidateQueries({ queryKey: dayKey(centre.id, today) });
       void queryClient.invalidateQueries({ queryKey: queueKeys.visits(centre.id) });
       if (personId) void queryClient.invalidateQueries({ queryKey: phoneKeys.person(personId) });
@@ -88,21 +90,25 @@ export function AppointmentCheckIn({ centre, person, onCheckedIn }: { centre: Ce
             <FormattedMessage id="checkin.reception.submit" />
           </Button>
         </Group>
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
+        {/* Shown on demand: the visit form beside it has the same controls for walk-ins. */}
+        {needsOpen ? (
+          <Stack gap={4} data-testid="check-in-needs">
+            <Chip.Group multiple value={priorityReasons} onChange={(value) => setPriorityReasons(value as PriorityReason[])}>
+              <Group gap={6}>
+                {PRIORITY_REASONS.map((reason) => (
+                  <Chip key={reason} value={reason} size="xs" color={reason === 'emergency' ? 'red' : 'orange'} data-testid={`check-in-priority-${reason}`}>
+                    {intl.formatMessage({ id: `staffQueue.priority.${reason}` })}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+            <Switch size="sm" label={<FormattedMessage id="staffQueue.interpreterNeeded" />} checked={interpreterNeeded} onChange={(event) => setInterpreterNeeded(event.currentTarget.checked)} />
+          </Stack>
+        ) : (
+          <Button variant="subtle" size="compact-sm" justify="flex-start" onClick={() => setNeedsOpen(true)} data-testid="check-in-needs-open">
             <FormattedMessage id="checkin.reception.needs" />
-          </Text>
-          <Chip.Group multiple value={priorityReasons} onChange={(value) => setPriorityReasons(value as PriorityReason[])}>
-            <Group gap={6}>
-              {PRIORITY_REASONS.map((reason) => (
-                <Chip key={reason} value={reason} size="xs" color={reason === 'emergency' ? 'red' : 'orange'} data-testid={`check-in-priority-${reason}`}>
-                  {intl.formatMessage({ id: `staffQueue.priority.${reason}` })}
-                </Chip>
-              ))}
-            </Group>
-          </Chip.Group>
-          <Switch size="sm" label={<FormattedMessage id="staffQueue.interpreterNeeded" />} checked={interpreterNeeded} onChange={(event) => setInterpreterNeeded(event.currentTarget.checked)} />
-        </Stack>
+          </Button>
+        )}
         {checkIn.error ? (
           <Alert color="red" role="alert">
             {describeError(intl, checkIn.error)}

@@ -1,5 +1,7 @@
 import type { RouteObject } from 'react-router';
-import { AuditPage } from './AuditPage.js';
+import { lazyPage } from '../../../ui/lazyPage.js';
+
+const AuditPage = lazyPage(() => import('./AuditPage.js'), 'AuditPage');
 
 /** The auditor's pages, under /office. */
 export const auditRoutes: RouteObject[] = [{ path: 'audit', element: <AuditPage /> }];

@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { PeopleSearchPage } from './PeopleSearchPage.js';
-import { PersonFilePage } from './PersonFilePage.js';
-import { ReferralWorkListPage } from './ReferralWorkListPage.js';
+import { lazyPage } from '../../../ui/lazyPage.js';
+
+const PeopleSearchPage = lazyPage(() => import('./PeopleSearchPage.js'), 'PeopleSearchPage');
+const PersonFilePage = lazyPage(() => import('./PersonFilePage.js'), 'PersonFilePage');
+const ReferralWorkListPage = lazyPage(() => import('./ReferralWorkListPage.js'), 'ReferralWorkListPage');
 
 /** The case file's pages, under /office. */
 export const casefileRoutes: RouteObject[] = [

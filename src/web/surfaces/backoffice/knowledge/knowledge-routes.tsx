@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { ArticleEditorPage } from './ArticleEditorPage.js';
-import { KnowledgePage } from './KnowledgePage.js';
-import { TranslationEditorPage } from './TranslationEditorPage.js';
+import { lazyPage } from '../../../ui/lazyPage.js';
+
+const ArticleEditorPage = lazyPage(() => import('./ArticleEditorPage.js'), 'ArticleEditorPage');
+const KnowledgePage = lazyPage(() => import('./KnowledgePage.js'), 'KnowledgePage');
+const TranslationEditorPage = lazyPage(() => import('./TranslationEditorPage.js'), 'TranslationEditorPage');
 
 /** Content editors' and translators' pages, under /office. */
 export const knowledgeRoutes: RouteObject[] = [

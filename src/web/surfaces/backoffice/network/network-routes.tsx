@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { CentrePage } from './CentrePage.js';
-import { CentresPage } from './CentresPage.js';
-import { UnitPage } from './UnitPage.js';
+import { lazyPage } from '../../../ui/lazyPage.js';
+
+const CentrePage = lazyPage(() => import('./CentrePage.js'), 'CentrePage');
+const CentresPage = lazyPage(() => import('./CentresPage.js'), 'CentresPage');
+const UnitPage = lazyPage(() => import('./UnitPage.js'), 'UnitPage');
 
 /** The network administration pages, under /office. */
 export const networkRoutes: RouteObject[] = [

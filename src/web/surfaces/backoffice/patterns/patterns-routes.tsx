@@ -1,5 +1,7 @@
 import type { RouteObject } from 'react-router';
-import { PatternsPage } from './PatternsPage.js';
+import { lazyPage } from '../../../ui/lazyPage.js';
+
+const PatternsPage = lazyPage(() => import('./PatternsPage.js'), 'PatternsPage');
 
 /** Suspicious booking patterns, under /office. */
 export const patternsRoutes: RouteObject[] = [{ path: 'appointments/patterns', element: <PatternsPage /> }];

@@ -1,5 +1,7 @@
 import type { RouteObject } from 'react-router';
-import { PersonAccessReportPage } from './PersonAccessReportPage.js';
+import { lazyPage } from '../../../ui/lazyPage.js';
+
+const PersonAccessReportPage = lazyPage(() => import('./PersonAccessReportPage.js'), 'PersonAccessReportPage');
 
 /** Data-protection pages of a person, under /office. */
 export const peopleDataRoutes: RouteObject[] = [{ path: 'people/:id/access-report', element: <PersonAccessReportPage /> }];

@@ -1,5 +1,7 @@
 import type { RouteObject } from 'react-router';
-import { DailyReportPage } from './DailyReportPage.js';
+import { lazyPage } from '../../../ui/lazyPage.js';
+
+const DailyReportPage = lazyPage(() => import('./DailyReportPage.js'), 'DailyReportPage');
 
 /** The daily queue and appointments report, under /office. */
 export const reportsRoutes: RouteObject[] = [{ path: 'reports', element: <DailyReportPage /> }];

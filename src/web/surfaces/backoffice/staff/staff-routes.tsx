@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { AccountPage } from '../account/AccountPage.js';
-import { StaffDetailPage } from './StaffDetailPage.js';
-import { StaffListPage } from './StaffListPage.js';
+import { lazyPage } from '../../../ui/lazyPage.js';
+
+const AccountPage = lazyPage(() => import('../account/AccountPage.js'), 'AccountPage');
+const StaffDetailPage = lazyPage(() => import('./StaffDetailPage.js'), 'StaffDetailPage');
+const StaffListPage = lazyPage(() => import('./StaffListPage.js'), 'StaffListPage');
 
 /** My account and the staff administration pages, under /office. */
 export const staffRoutes: RouteObject[] = [

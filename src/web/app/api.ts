@@ -1,3 +1,5 @@
+import { noteAnswerSource } from './offline.js';
+
 /** One field the server refused, with a dotted path such as "body.name". */
 export interface ApiFieldError {
   path: string;
@@ -37,6 +39,7 @@ async function request<T>(method: string, url: string, body?: unknown, extraHead
   } catch {
     throw new ApiError(0, 'network', 'network');
   }
+  noteAnswerSource(response);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const payload: unknown = text ? safeJson(text) : undefined;

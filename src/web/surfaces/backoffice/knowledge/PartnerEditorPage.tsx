@@ -228,6 +228,7 @@ function PartnerFormPage({ partner }: { partner: PartnerView | undefined }) {
 
 function LocationCard({ form, index, onRemove }: { form: PartnerForm; index: number; onRemove: () => void }) {
   const intl = useIntl();
+  const list = 'locations';
   const path = `locations.${index}`;
   return (
     <Card withBorder data-testid="partner-location">
@@ -248,8 +249,8 @@ function LocationCard({ form, index, onRemove }: { form: PartnerForm; index: num
           <TextInput label={intl.formatMessage({ id: 'directory.field.city' })} required {...form.getInputProps(`${path}.city`)} data-testid="location-city" />
           <TextInput label={intl.formatMessage({ id: 'directory.field.country' })} maxLength={2} {...form.getInputProps(`${path}.country`)} />
         </SimpleGrid>
-        <PhonesEditor form={form} path={`${path}.phones`} />
-        <SchedulesEditor form={form} path={`${path}.schedules`} />
+        <PhonesEditor form={form} list={list} index={index} />
+        <SchedulesEditor form={form} list={list} index={index} />
       </Stack>
     </Card>
   );
@@ -257,6 +258,7 @@ function LocationCard({ form, index, onRemove }: { form: PartnerForm; index: num
 
 function ServiceCard({ form, index }: { form: PartnerForm; index: number }) {
   const intl = useIntl();
+  const list = 'services';
   const path = `services.${index}`;
   const languages = CONTENT_LANGUAGES.map((language) => ({ value: language.code, label: language.nativeName }));
   const statuses = SERVICE_STATUSES.map((status) => ({ value: status, label: intl.formatMessage({ id: `directory.status.${status.replace(' ', '_')}` }) }));
@@ -298,17 +300,18 @@ function ServiceCard({ form, index }: { form: PartnerForm; index: number }) {
           <TextInput label={intl.formatMessage({ id: 'directory.field.applicationProcess' })} {...form.getInputProps(`${path}.applicationProcess`)} />
           <TextInput label={intl.formatMessage({ id: 'directory.field.fees' })} {...form.getInputProps(`${path}.feesDescription`)} />
         </SimpleGrid>
-        <PhonesEditor form={form} path={`${path}.phones`} />
-        <SchedulesEditor form={form} path={`${path}.schedules`} />
+        <PhonesEditor form={form} list={list} index={index} />
+        <SchedulesEditor form={form} list={list} index={index} />
       </Stack>
     </Card>
   );
 }
 
-function PhonesEditor({ form, path }: { form: PartnerForm; path: `locations.${number}.phones` | `services.${number}.phones` }) {
+/** The phones of a location or of a service. */
+function PhonesEditor({ form, list, index: owner }: { form: PartnerForm; list: 'locations' | 'services'; index: number }) {
   const intl = useIntl();
-  const owner = Number(path.split('.')[1]);
-  const phones = path.startsWith('locations') ? form.values.locations[owner]!.phones : form.values.services[owner]!.phones;
+  const path = `${list}.${owner}.phones`;
+  const phones = form.values[list][owner]!.phones;
   return (
     <Stack gap={6}>
       <Text fw={600} size="sm">
@@ -329,10 +332,11 @@ function PhonesEditor({ form, path }: { form: PartnerForm; path: `locations.${nu
   );
 }
 
-function SchedulesEditor({ form, path }: { form: PartnerForm; path: `locations.${number}.schedules` | `services.${number}.schedules` }) {
+/** The weekly hours of a location or of a service. */
+function SchedulesEditor({ form, list, index: owner }: { form: PartnerForm; list: 'locations' | 'services'; index: number }) {
   const intl = useIntl();
-  const owner = Number(path.split('.')[1]);
-  const schedules = path.startsWith('locations') ? form.values.locations[owner]!.schedules : form.values.services[owner]!.schedules;
+  const path = `${list}.${owner}.schedules`;
+  const schedules = form.values[list][owner]!.schedules;
   // 2024-01-01 was a Monday: weekday names in the interface language.
   const dayName = (day: Weekday) => intl.formatDate(new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day))), { weekday: 'short', timeZone: 'UTC' });
   return (

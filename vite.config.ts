@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { informationWorker } from './src/web/sw/vite-plugin.js';
 
 export default defineConfig({
   root: 'src/web',
   publicDir: 'public',
-  plugins: [react()],
+  plugins: [react(), informationWorker()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

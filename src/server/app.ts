@@ -119,6 +119,10 @@ export async function buildApp(deps: AppDependencies, options: BuildOptions = {}
       if (requested.startsWith('api/')) return reply.callNotFound();
       // Built assets and files in the web root are served as they are; every other path is a page of the app.
       if (requested && !requested.includes('..') && isFile(path.join(webRoot, requested))) {
+        if (requested === 'sw.js') {
+          // The information worker: a browser must see a new build's worker at once, so it drops the old caches.
+          return reply.header('cache-control', 'no-cache').sendFile(requested, { cacheControl: false });
+        }
         return reply.sendFile(requested, requested.startsWith('assets/') ? { maxAge: '365d', immutable: true } : {});
       }
       return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });

@@ -1,3 +1,5 @@
+import { noteAnswerSource } from './offline.js';
+
 /**
  * One field the server refused, with a dotted path such as "body.name". `message` is the server's
  * English; `rule` and `limit` let the screen say it in the reader's language (fieldErrorText).
@@ -42,6 +44,7 @@ async function request<T>(method: string, url: string, body?: unknown, extraHead
   } catch {
     throw new ApiError(0, 'network', 'network');
   }
+  noteAnswerSource(response);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const payload: unknown = text ? safeJson(text) : undefined;

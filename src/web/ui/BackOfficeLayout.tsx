@@ -5,7 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useCan, useSession, useSignOut } from '../app/session.js';
 import { LanguagePicker } from './LanguagePicker.js';
-import { NAVIGATION } from './navigation.js';
+import { mayOpen, NAVIGATION } from './navigation.js';
 
 export function BackOfficeLayout() {
   const [opened, { toggle, close }] = useDisclosure();
@@ -15,7 +15,7 @@ export function BackOfficeLayout() {
   const navigate = useNavigate();
   const signOut = useSignOut();
   const intl = useIntl();
-  const items = NAVIGATION.filter((item) => item.action === null || can(item.action));
+  const items = NAVIGATION.filter((item) => mayOpen(item, can));
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

@@ -23,8 +23,14 @@ export interface NavigationItem {
   /** Message id of the label. */
   labelId: string;
   icon: ComponentType<{ size?: number | string; stroke?: number }>;
-  /** Shown when the staff member may do this somewhere; null for everyone signed in. */
-  action: Action | null;
+  /** Shown when the staff member may do this (or any of these) somewhere; null for everyone signed in. */
+  action: Action | Action[] | null;
+}
+
+/** Whether the menu shows an entry to someone who may do what `can` says. */
+export function mayOpen(item: NavigationItem, can: (action: Action) => boolean): boolean {
+  if (item.action === null) return true;
+  return Array.isArray(item.action) ? item.action.some((action) => can(action)) : can(item.action);
 }
 
 /** The back office's menu, in order. Each area adds its entry here. */
@@ -35,7 +41,8 @@ export const NAVIGATION: NavigationItem[] = [
   { to: '/office/staff', labelId: 'staff.nav', icon: IconUsers, action: 'staff.read' },
   { to: '/office/outbox', labelId: 'outbox.nav', icon: IconMailForward, action: 'notifications.read' },
   { to: '/office/appointments/patterns', labelId: 'patterns.nav', icon: IconAlertTriangle, action: 'appointments.read' },
-  { to: '/office/knowledge', labelId: 'knowledge.nav', icon: IconBook, action: 'knowledge.translate' },
+  // Articles and translations, and the directory's partners (network administrators keep those too).
+  { to: '/office/knowledge', labelId: 'knowledge.nav', icon: IconBook, action: ['knowledge.translate', 'directory.manage'] },
   { to: '/office/people', labelId: 'casefile.nav.people', icon: IconAddressBook, action: 'people.read' },
   { to: '/office/referrals', labelId: 'casefile.nav.referrals', icon: IconArrowsExchange, action: 'casefile.refer' },
   { to: '/office/devices', labelId: 'devices.nav', icon: IconDeviceTv, action: 'queue.manage' },

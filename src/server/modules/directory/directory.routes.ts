@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDependencies } from '../../app.js';
 import { staffContextOf } from '../../http/request-context.js';
+import * as partners from './directory.partners.js';
+import { PartnerInput, PartnerSummary, PartnerView } from './directory.partners.schemas.js';
 import * as directory from './directory.service.js';
 
 const tags = ['directory'];
@@ -57,6 +59,31 @@ export const directoryRoutes = (deps: AppDependencies): FastifyPluginAsyncZod =>
     const context = staffContextOf(request);
     return Buffer.isBuffer(request.body) ? directory.importDirectory(db, context, { dataPackage: request.body }) : directory.importDirectory(db, context, { json: request.body });
   });
+
+  // ── Partners kept by hand (directory.manage, like import) ─────────────────────────────────────
+
+  app.get('/api/v1/directory/partners', {
+    schema: { tags, security, summary: 'Outside partner organisations, by name (directory.manage)', response: { 200: z.array(PartnerSummary) } },
+  }, async (request) => partners.listPartners(db, staffContextOf(request)));
+
+  app.post('/api/v1/directory/partners', {
+    schema: { tags, security, summary: 'Add a partner organisation with its locations and services (directory.manage)', body: PartnerInput, response: { 201: PartnerView } },
+  }, async (request, reply) => reply.status(201).send(await partners.createPartner(db, staffContextOf(request), request.body)));
+
+  app.get('/api/v1/directory/partners/:id', {
+    schema: { tags, security, summary: 'One partner organisation as the editor shows it', params: z.object({ id: z.uuid() }), response: { 200: PartnerView } },
+  }, async (request) => partners.getPartner(db, staffContextOf(request), request.params.id));
+
+  app.put('/api/v1/directory/partners/:id', {
+    schema: {
+      tags,
+      security,
+      summary: 'Save a partner as a whole: locations and services keep their ids, their addresses, phones, hours, languages and documents are replaced; those left out are removed',
+      params: z.object({ id: z.uuid() }),
+      body: PartnerInput,
+      response: { 200: PartnerView },
+    },
+  }, async (request) => partners.updatePartner(db, staffContextOf(request), request.params.id, request.body));
 
   app.post('/api/v1/directory/sync-network', {
     schema: { tags, security, summary: 'Regenerate the entries of the units under the roof from the network model', response: { 200: z.object({ changed: z.int(), removed: z.int() }) } },

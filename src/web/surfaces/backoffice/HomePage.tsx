@@ -2,14 +2,14 @@ import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/cor
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { useCan, useSession } from '../../app/session.js';
-import { NAVIGATION } from '../../ui/navigation.js';
+import { mayOpen, NAVIGATION } from '../../ui/navigation.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 
 export function HomePage() {
   const { me } = useSession();
   const can = useCan();
   const intl = useIntl();
-  const areas = NAVIGATION.filter((item) => item.to !== '/office' && (item.action === null || can(item.action)));
+  const areas = NAVIGATION.filter((item) => item.to !== '/office' && mayOpen(item, can));
   if (!me) return null;
   return (
     <Stack>

@@ -1,14 +1,17 @@
 import { Alert, Anchor, Box, Container, Group } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
+import { registerInformationWorker } from '../../app/offline.js';
+import { OfflineNotice } from '../../ui/OfflineNotice.js';
 import type { ReaderNote } from './info-api.js';
 import { ContentLanguagePicker, nativeNameOf, useContentLanguage } from './content-language.js';
 
 /** The public information pages: phone-first, one column, the language picker always in reach. */
 export function InfoLayout({ children }: { children: ReactNode }) {
   const [language, setLanguage] = useContentLanguage();
+  useEffect(() => registerInformationWorker('info'), []);
   return (
     <Box mih="100vh" bg="gray.0">
       <Box component="header" bg="white" py="xs" style={{ borderBlockEnd: '1px solid var(--mantine-color-gray-3)' }}>
@@ -22,6 +25,7 @@ export function InfoLayout({ children }: { children: ReactNode }) {
         </Container>
       </Box>
       <Container size={760} px="md" py="md" component="main">
+        <OfflineNotice />
         {children}
       </Container>
     </Box>

@@ -5,6 +5,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { HOST_LOCALE, INTERFACE_LOCALES } from '../../../shared/locales.js';
 import { useLocale } from '../../app/i18n.js';
 import { loadMoreScripts } from '../../app/fonts.js';
+import { registerInformationWorker } from '../../app/offline.js';
 import { useRotatingGreeting } from '../../app/greetings.js';
 import type { KioskTicket } from './kiosk-api.js';
 import { KioskServiceStep } from './KioskServiceStep.js';
@@ -37,6 +38,8 @@ export function KioskPage() {
 
   // A kiosk reloaded in the middle of someone's session starts from the beginning.
   useEffect(() => setLocale(HOST_LOCALE), [setLocale]);
+  // Installed from the start screen, so the information mode is ready offline before anyone opens it.
+  useEffect(() => registerInformationWorker('kiosk'), []);
 
   return (
     <Box mih="100vh" bg="gray.0" className="kiosk">

@@ -9,6 +9,7 @@ import { api } from '../../../app/api.js';
 import { useCan } from '../../../app/session.js';
 import { PageHeader } from '../../../ui/PageHeader.js';
 import { STATE_COLOURS, type ArticleSummary, type WorkItem } from './knowledge-api.js';
+import { PartnersPanel } from './PartnersPanel.js';
 
 const TRANSLATION_LANGUAGES = CONTENT_LANGUAGES.filter((language) => language.code !== HOST_LOCALE);
 
@@ -16,8 +17,12 @@ const TRANSLATION_LANGUAGES = CONTENT_LANGUAGES.filter((language) => language.co
 export function KnowledgePage() {
   const can = useCan();
   const mayEdit = can('knowledge.edit');
+  const mayTranslate = can('knowledge.translate');
+  const mayKeepDirectory = can('directory.manage');
+  const tabs = [...(mayTranslate ? ['articles', 'translations'] : []), ...(mayKeepDirectory ? ['partners'] : [])];
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') ?? (mayEdit ? 'articles' : 'translations');
+  const asked = params.get('tab');
+  const tab = asked && tabs.includes(asked) ? asked : mayEdit || !mayTranslate ? (tabs[0] ?? 'articles') : 'translations';
   return (
     <>
       <PageHeader
@@ -33,15 +38,25 @@ export function KnowledgePage() {
       />
       <Tabs value={tab} onChange={(value) => setParams({ tab: value ?? 'articles' })}>
         <Tabs.List mb="md">
-          <Tabs.Tab value="articles">
-            <FormattedMessage id="knowledge.tab.articles" />
-          </Tabs.Tab>
-          <Tabs.Tab value="translations">
-            <FormattedMessage id="knowledge.tab.translations" />
-          </Tabs.Tab>
+          {mayTranslate ? (
+            <>
+              <Tabs.Tab value="articles">
+                <FormattedMessage id="knowledge.tab.articles" />
+              </Tabs.Tab>
+              <Tabs.Tab value="translations">
+                <FormattedMessage id="knowledge.tab.translations" />
+              </Tabs.Tab>
+            </>
+          ) : null}
+          {mayKeepDirectory ? (
+            <Tabs.Tab value="partners" data-testid="partners-tab">
+              <FormattedMessage id="directory.partners.tab" />
+            </Tabs.Tab>
+          ) : null}
         </Tabs.List>
         <Tabs.Panel value="articles">{tab === 'articles' ? <ArticleList /> : null}</Tabs.Panel>
         <Tabs.Panel value="translations">{tab === 'translations' ? <WorkList /> : null}</Tabs.Panel>
+        <Tabs.Panel value="partners">{tab === 'partners' ? <PartnersPanel /> : null}</Tabs.Panel>
       </Tabs>
     </>
   );

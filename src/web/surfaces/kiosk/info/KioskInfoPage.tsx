@@ -8,7 +8,9 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { KNOWLEDGE_TOPICS, type KnowledgeTopic } from '../../../../shared/knowledge.js';
 import { CONTENT_LANGUAGES, findContentLanguage, findLocale, HOST_LOCALE } from '../../../../shared/locales.js';
 import { useLocale } from '../../../app/i18n.js';
+import { registerInformationWorker } from '../../../app/offline.js';
 import { DirectionalIcon } from '../../../ui/DirectionalIcon.js';
+import { OfflineNotice } from '../../../ui/OfflineNotice.js';
 import { ArticleView } from '../../info/InfoArticlePage.js';
 import { DirectoryCard } from '../../info/InfoDirectoryPage.js';
 import { useArticle, useArticles, useDirectory } from '../../info/info-api.js';
@@ -35,6 +37,7 @@ export function KioskInfoPage() {
     void navigate(`/kiosk/${centreId}?token=${encodeURIComponent(token)}`);
   };
   const idle = useIdleReset(true, leave);
+  useEffect(() => registerInformationWorker('kiosk'), []);
   const dir = findContentLanguage(language)?.dir ?? 'ltr';
   const choose = (code: string) => {
     // The interface follows when it speaks the language; the information always does.
@@ -56,6 +59,7 @@ export function KioskInfoPage() {
           <FormattedMessage id="kioskInfo.startOver" />
         </Button>
       </Group>
+      <OfflineNotice large />
       <Box dir={dir} lang={language ?? undefined}>
         {!language ? (
           <LanguageGrid onChoose={choose} />
@@ -184,7 +188,10 @@ function PhoneCode({ address }: { address: string }) {
 
 function KioskDirectory({ centreId, page, onPage }: { centreId: string; page: number; onPage: (page: number) => void }) {
   const directory = useDirectory(page, 6, centreId);
-  useEffect(() => window.scrollTo(0, 0), [page]);
+  // Braces on purpose: recent Chromium returns a promise from scrollTo, and React would take it for a clean-up.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [page]);
   if (directory.isPending) return <Center py="xl"><Loader size="xl" /></Center>;
   if (directory.isError) return <Text fz={28}><FormattedMessage id="info.loadError" /></Text>;
   return (

@@ -45,8 +45,14 @@ test('the network administrator creates a centre with a unit, a service and a co
   await page.getByRole('dialog').getByRole('combobox', { name: 'Services it serves' }).click();
   await page.getByRole('option', { name: /Inscrição na segurança social/ }).click();
   await page.getByRole('dialog').getByRole('heading', { name: 'New counter' }).click();
+  // A lunch break, planned with the counter: waiting-time estimates count the counter away then.
+  await page.getByRole('dialog').getByRole('button', { name: 'Add a break' }).click();
+  await expect(page.getByRole('dialog').getByLabel('From')).toHaveValue('12:00');
+  await page.getByRole('dialog').getByLabel('To').fill('13:30');
+  await saveScreenshot(page, 'network-counter-form');
   await save(page);
   await expect(page.getByText('Counter 4').first()).toBeVisible();
+  await expect(page.getByText('Break 12:00–13:30')).toBeVisible();
   await saveScreenshot(page, 'network-unit');
 
   await switchLanguage(page, 'العربية');

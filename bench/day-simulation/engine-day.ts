@@ -7,6 +7,7 @@ import { openVisit } from '../../src/server/modules/queue/queue.issue.service.js
 import { centreQueue } from '../../src/server/modules/queue/queue.read.service.js';
 import { recentServiceMinutes } from '../../src/server/modules/queue/queue.estimate.repo.js';
 import { savePolicy } from '../../src/server/modules/queue/queue.repo.js';
+import { updateCounter } from '../../src/server/modules/network/network.counters.service.js';
 import { SERVICE_TIME_SAMPLE } from '../../src/server/modules/queue/queue.estimate.js';
 import { endService, startService } from '../../src/server/modules/queue/queue.ticket.service.js';
 import { staffContext } from '../seed.js';
@@ -88,7 +89,8 @@ type SimEvent =
  * Runs the day through the engine's services with a simulated clock (`now` of each call): the
  * counters open at 08:30; each calls the next ticket whenever it is free, starts it a minute later
  * and ends it after the person's service time; counters of units with two or more take a lunch hour
- * in two shifts (12:00 and 13:00). Each ticket's estimate is read right after it is issued.
+ * in two shifts (12:00 and 13:00), entered beforehand as each counter's planned break, as a manager
+ * would. Each ticket's estimate is read right after it is issued.
  */
 export async function runDay(db: Kysely<Database>, centre: SimulatedCentre, day: string, arrivals: readonly Arrival[]): Promise<SimulatedTicket[]> {
   const clock = (minutes: number) => instantAt(centre.timeZone, day, minutes);
@@ -106,6 +108,11 @@ export async function runDay(db: Kysely<Database>, centre: SimulatedCentre, day:
     lunchOf.push(perUnit.get(counter.unitId)! >= 2 ? (position % 2 === 0 ? { from: 12 * 60, to: 13 * 60 } : { from: 13 * 60, to: 14 * 60 }) : null);
   }
   const reception = await staffContext(db, 'sim.reception', 'reception_mediator', 'centre', centre.centreId);
+  const manager = await staffContext(db, 'sim.planner', 'centre_manager', 'centre', centre.centreId);
+  const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  for (const [index, lunch] of lunchOf.entries()) {
+    if (lunch) await updateCounter(db, manager, centre.counters[index]!.id, { breaks: [{ starts: hhmm(lunch.from), ends: hhmm(lunch.to) }] });
+  }
 
   const events: SimEvent[] = arrivals.map((arrival) => ({ at: arrival.at, kind: 'arrival', arrival }));
   for (const [index, lunch] of lunchOf.entries()) if (lunch) events.push({ at: lunch.from, kind: 'lunch', counter: index });
@@ -189,7 +196,8 @@ export async function runDay(db: Kysely<Database>, centre: SimulatedCentre, day:
     // The simple formula's position: tickets of the same service before this one in call order.
     const index = queue.ordered.findIndex((ticket) => ticket.id === ticketId);
     const position = queue.ordered.slice(0, index).filter((ticket) => ticket.service_id === serviceId).length;
-    const open = queue.counters.filter((counter) => counter.serviceIds.includes(serviceId)).length;
+    // Open counters only: a counter on its break is in the estimate's plan (back at its end), not open.
+    const open = queue.counters.filter((counter) => !counter.backAt && counter.serviceIds.includes(serviceId)).length;
     const recent = (await recentServiceMinutes(db, [serviceId], SERVICE_TIME_SAMPLE)).get(serviceId) ?? [];
     const average = recent.length > 0 ? recent.reduce((sum, value) => sum + value, 0) / recent.length : centre.typicalMinutes.get(arrival.serviceCode)!;
     byTicket.set(ticketId, {

@@ -1,5 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { CentreCalendarExceptionsTable, CentreOpeningHoursTable, CentresTable, CounterServicesTable, CountersTable, NetworksTable, ServicesTable, UnitsTable } from './tables/network.js';
+import type { CentreCalendarExceptionsTable, CentreOpeningHoursTable, CentresTable, CounterBreaksTable, CounterServicesTable, CountersTable, NetworksTable, ServicesTable, UnitsTable } from './tables/network.js';
 import type { LoginAttemptsTable, OidcLoginsTable, StaffIdentitiesTable, StaffRolesTable, StaffSessionsTable, StaffTable } from './tables/accounts.js';
 import type { AuditEventsTable, RealtimeEventsTable, RealtimeRetentionTable } from './tables/audit-realtime.js';
 import type { CounterSessionsTable, IdempotencyKeysTable, QueuePoliciesTable, TicketAlertSendsTable, TicketAlertsTable, TicketEventsTable, TicketSequencesTable, TicketsTable, VisitsTable } from './tables/queue.js';
@@ -40,6 +40,7 @@ export interface Database {
   services: ServicesTable;
   counters: CountersTable;
   counter_services: CounterServicesTable;
+  counter_breaks: CounterBreaksTable;
   staff: StaffTable;
   staff_roles: StaffRolesTable;
   staff_identities: StaffIdentitiesTable;

@@ -88,3 +88,10 @@ export interface CounterServicesTable {
   counter_id: string;
   service_id: string;
 }
+
+/** Planned breaks of a counter, every opening day, in the centre's local time (migration 0036). */
+export interface CounterBreaksTable {
+  counter_id: string;
+  starts: TimeOfDay;
+  ends: TimeOfDay;
+}

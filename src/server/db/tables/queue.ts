@@ -87,6 +87,7 @@ export interface QueuePoliciesTable {
   appointment_early_minutes: number;
   no_show_after_calls: number;
   notify_when_ahead: Generated<number>;
+  appointment_late_grace_minutes: Generated<number>;
   updated_by: string | null;
   updated_at: DefaultedTimestamp;
 }

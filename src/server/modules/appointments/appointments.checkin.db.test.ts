@@ -172,7 +172,7 @@ describe('appointment priority in the queue', () => {
     const officer = await session(t, [{ role: 'agency_officer', scopeType: 'unit', scopeId: world.unitId }], 'officer');
     const walkIn = async () => (await desk.request({ method: 'POST', url: '/api/v1/queue/visits', payload: { centreId: world.centreId, language: 'pt', serviceIds: [world.serviceId] } })).json<VisitView>().tickets[0]!.id;
     const walkIns = [await walkIn(), await walkIn()];
-    // Due in 5 minutes: inside the default 10 minutes before due, so the 45-minute head start applies.
+    // Due in 5 minutes: inside the default early window (from 5 minutes before its time), so the head start applies.
     const dueNow = (await checkIn(desk, { centreId: world.centreId, reference: (await booked(t.db, world, 5)).reference })).json<CheckInResult>().visit.tickets[0]!.id;
     // Due in 50 minutes: checked in early, waits as a walk-in would until it falls due.
     const notYetDue = (await checkIn(desk, { centreId: world.centreId, reference: (await booked(t.db, world, 50)).reference })).json<CheckInResult>().visit.tickets[0]!.id;

@@ -61,6 +61,7 @@ export async function createCounter(db: Kysely<Database>, context: StaffContext,
     db.transaction().execute(async (trx) => {
       await repo.insertCounter(trx, { id, unit_id: unitId, ...counterColumns(input) } as Insertable<CountersTable>);
       await repo.replaceCounterServices(trx, id, input.serviceIds ?? []);
+      await repo.replaceCounterBreaks(trx, id, input.breaks ?? []);
       await recordNetworkChange(trx, context, { action: 'counter.create', resourceType: 'counter', resourceId: id, ...place, details: { label: input.label } });
     }),
   );
@@ -76,6 +77,7 @@ export async function updateCounter(db: Kysely<Database>, context: StaffContext,
     db.transaction().execute(async (trx) => {
       await repo.updateCounter(trx, counterId, counterColumns(patch));
       if (patch.serviceIds !== undefined) await repo.replaceCounterServices(trx, counterId, patch.serviceIds);
+      if (patch.breaks !== undefined) await repo.replaceCounterBreaks(trx, counterId, patch.breaks);
       await recordNetworkChange(trx, context, { action: 'counter.update', resourceType: 'counter', resourceId: counterId, ...place, details: { fields: Object.keys(patch) } });
     }),
   );

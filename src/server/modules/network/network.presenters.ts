@@ -80,6 +80,7 @@ export function presentCounter(row: CounterRow): CounterView {
     label: row.label,
     location: row.location,
     serviceIds: row.service_ids,
+    breaks: row.breaks,
     archivedAt: iso(row.archived_at),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

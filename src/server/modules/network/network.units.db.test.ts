@@ -169,6 +169,28 @@ describe('units, services and counters API', () => {
       expect(events.map((event) => event.action)).toEqual(['counter.create', 'counter.update', 'counter.archive']);
     });
 
+    it("keeps a counter's planned breaks, checks them, and leaves them alone when a change does not name them", async () => {
+      const created = await admin.request({ method: 'POST', url: `/api/v1/units/${immigrationId}/counters`, payload: { label: '8', breaks: [{ starts: '13:00', ends: '14:00' }, { starts: '10:30', ends: '10:45' }] } });
+      expect(created.statusCode).toBe(201);
+      const id = created.json().id;
+      // In time order, as HH:MM.
+      expect(created.json().breaks).toEqual([{ starts: '10:30', ends: '10:45' }, { starts: '13:00', ends: '14:00' }]);
+      const renamed = await admin.request({ method: 'PATCH', url: `/api/v1/counters/${id}`, payload: { label: '8A' } });
+      expect(renamed.json().breaks).toHaveLength(2);
+      const reversed = await admin.request({ method: 'PATCH', url: `/api/v1/counters/${id}`, payload: { breaks: [{ starts: '12:00', ends: '11:00' }] } });
+      expect(reversed.statusCode).toBe(400);
+      expect(fieldPaths(reversed)).toEqual(['body.breaks.0.ends']);
+      const overlapping = await admin.request({ method: 'PATCH', url: `/api/v1/counters/${id}`, payload: { breaks: [{ starts: '12:00', ends: '13:00' }, { starts: '12:30', ends: '13:30' }] } });
+      expect(overlapping.statusCode).toBe(400);
+      expect(fieldPaths(overlapping)).toEqual(['body.breaks.1']);
+      const badTime = await admin.request({ method: 'PATCH', url: `/api/v1/counters/${id}`, payload: { breaks: [{ starts: '12h', ends: '13:00' }] } });
+      expect(fieldPaths(badTime)).toEqual(['body.breaks.0.starts']);
+      const cleared = await admin.request({ method: 'PATCH', url: `/api/v1/counters/${id}`, payload: { breaks: [] } });
+      expect(cleared.json().breaks).toEqual([]);
+      const listed = (await admin.request({ method: 'GET', url: `/api/v1/units/${immigrationId}/counters` })).json().find((c: { id: string }) => c.id === id);
+      expect(listed.breaks).toEqual([]);
+    });
+
     it('lets a unit manager manage the counters of their unit only', async () => {
       const unitManager = await sessionWith(t, [{ role: 'unit_manager', scopeType: 'unit', scopeId: legalId }]);
       expect((await unitManager.request({ method: 'POST', url: `/api/v1/units/${legalId}/counters`, payload: { label: 'L1' } })).statusCode).toBe(201);

@@ -1,10 +1,15 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Counter, CountersTable, Database, Service, ServicesTable, Unit, UnitsTable } from '../../db/types.js';
 
 /** A service row with the centre of its unit. */
 export type ServiceRow = Service & { centre_id: string };
-/** A counter row with the centre of its unit and the services it can serve. */
-export type CounterRow = Counter & { centre_id: string; service_ids: string[] };
+/** A counter's planned break, 'HH:MM' in the centre's local time. */
+export interface CounterBreak {
+  starts: string;
+  ends: string;
+}
+/** A counter row with the centre of its unit, the services it can serve and its planned breaks. */
+export type CounterRow = Counter & { centre_id: string; service_ids: string[]; breaks: CounterBreak[] };
 
 // ── Units ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -72,7 +77,7 @@ export async function updateService(db: Kysely<Database>, id: string, changes: P
 
 // ── Counters ─────────────────────────────────────────────────────────────────────────────────────
 
-async function withServiceIds(db: Kysely<Database>, rows: (Counter & { centre_id: string })[]): Promise<CounterRow[]> {
+async function withServiceIds(db: Kysely<Database>, rows: (Counter & { centre_id: string; breaks: CounterBreak[] })[]): Promise<CounterRow[]> {
   if (rows.length === 0) return [];
   // Archived services drop out of what a counter serves, so they are not called to it.
   const links = await db
@@ -87,7 +92,10 @@ async function withServiceIds(db: Kysely<Database>, rows: (Counter & { centre_id
 }
 
 function selectCounters(db: Kysely<Database>) {
-  return db.selectFrom('counters').innerJoin('units', 'units.id', 'counters.unit_id').selectAll('counters').select('units.centre_id');
+  // The breaks come in the same statement: actions at a counter read it on every call.
+  const breaks = sql<CounterBreak[]>`(SELECT coalesce(json_agg(json_build_object('starts', to_char(b.starts, 'HH24:MI'), 'ends', to_char(b.ends, 'HH24:MI')) ORDER BY b.starts), '[]'::json)
+    FROM counter_breaks b WHERE b.counter_id = counters.id)`;
+  return db.selectFrom('counters').innerJoin('units', 'units.id', 'counters.unit_id').selectAll('counters').select('units.centre_id').select(breaks.as('breaks'));
 }
 
 export async function listCounters(db: Kysely<Database>, unitId: string, includeArchived: boolean): Promise<CounterRow[]> {
@@ -113,6 +121,12 @@ export async function replaceCounterServices(db: Kysely<Database>, counterId: st
   await db.deleteFrom('counter_services').where('counter_id', '=', counterId).execute();
   if (serviceIds.length === 0) return;
   await db.insertInto('counter_services').values(serviceIds.map((serviceId) => ({ counter_id: counterId, service_id: serviceId }))).execute();
+}
+
+export async function replaceCounterBreaks(db: Kysely<Database>, counterId: string, breaks: readonly CounterBreak[]): Promise<void> {
+  await db.deleteFrom('counter_breaks').where('counter_id', '=', counterId).execute();
+  if (breaks.length === 0) return;
+  await db.insertInto('counter_breaks').values(breaks.map((planned) => ({ counter_id: counterId, starts: planned.starts, ends: planned.ends }))).execute();
 }
 
 /** Which of these ids are live services of the centre. */

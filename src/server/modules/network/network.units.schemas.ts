@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Code, LanguageList, LocalisedText } from './network.schemas.js';
+import { Code, LanguageList, LocalisedText, TimeOfDay } from './network.schemas.js';
 
 // ── Units ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -69,6 +69,27 @@ export type ServiceView = z.infer<typeof ServiceView>;
 
 // ── Counters ─────────────────────────────────────────────────────────────────────────────────────
 
+/** A planned break of a counter, every opening day, in the centre's local time. */
+export const CounterBreak = z.object({ starts: TimeOfDay, ends: TimeOfDay });
+export type CounterBreak = z.infer<typeof CounterBreak>;
+
+/** At most four a day, none overlapping another; each ends after it starts. */
+export const CounterBreaks = z
+  .array(CounterBreak)
+  .max(4)
+  .superRefine((rows, ctx) => {
+    rows.forEach((row, index) => {
+      if (row.starts >= row.ends) ctx.addIssue({ code: 'custom', path: [index, 'ends'], message: 'must be later than the start' });
+    });
+    const ordered = rows.map((row, index) => ({ ...row, index })).sort((a, b) => a.starts.localeCompare(b.starts) || a.index - b.index);
+    for (let i = 1; i < ordered.length; i++) {
+      if (ordered[i]!.starts < ordered[i - 1]!.ends) {
+        ctx.addIssue({ code: 'custom', path: [Math.max(ordered[i]!.index, ordered[i - 1]!.index)], message: 'overlaps another break' });
+        break;
+      }
+    }
+  });
+
 export const CounterInput = z.object({
   /** What the screens announce: "Counter 7". */
   label: z.string().trim().min(1, 'must not be empty').max(40),
@@ -79,6 +100,8 @@ export const CounterInput = z.object({
     .max(200)
     .refine((ids) => new Set(ids).size === ids.length, 'lists a service twice')
     .optional(),
+  /** Planned breaks (lunch…): waiting-time estimates count the counter away during them. */
+  breaks: CounterBreaks.optional(),
 });
 export type CounterInput = z.infer<typeof CounterInput>;
 
@@ -92,6 +115,7 @@ export const CounterView = z.object({
   label: z.string(),
   location: z.string(),
   serviceIds: z.array(z.uuid()),
+  breaks: z.array(CounterBreak),
   archivedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -30,6 +30,26 @@ export interface EstimateCounter {
   serviceIds: readonly string[];
   /** The service of the ticket it holds (called or serving) and since when, if any. */
   busy: { serviceId: string; since: Date } | null;
+  /** A paused counter on a planned break: when it is back. Absent for an open counter. */
+  backAt?: Date | null;
+  /** Its planned breaks still to come today, in time order (see `afterBreaks`). */
+  breaks?: readonly PlannedBreak[];
+}
+
+export interface PlannedBreak {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * When a counter that finishes at `at` can take the next ticket: a counter free during one of its
+ * planned breaks is away until the break's end; a ticket started before the break is served to
+ * its end first (nobody is sent away at the counter), so the break is then shorter, not moved.
+ */
+export function afterBreaks(at: number, breaks: readonly PlannedBreak[] | undefined): number {
+  let free = at;
+  for (const planned of breaks ?? []) if (free >= planned.from.getTime() && free < planned.to.getTime()) free = planned.to.getTime();
+  return free;
 }
 
 export interface EstimateTicket {
@@ -46,6 +66,34 @@ export interface TicketEstimate {
   minutes: number | null;
 }
 
+/** A counter with a live session as read for estimates; breaks as 'HH:MM' of the centre's day. */
+export interface LiveCounter {
+  id: string;
+  serviceIds: readonly string[];
+  state: 'open' | 'paused';
+  busy: { serviceId: string; since: Date } | null;
+  breaks: readonly { starts: string; ends: string }[];
+}
+
+/**
+ * The counters an estimate counts on: open ones with their planned breaks, and paused ones during
+ * one of their planned breaks, back at its end. A counter paused outside its plan has no known
+ * return and is left out, as before breaks were planned.
+ */
+export function countersForEstimate(counters: readonly LiveCounter[], instantOf: (time: string) => Date, now: Date): EstimateCounter[] {
+  const result: EstimateCounter[] = [];
+  for (const counter of counters) {
+    const breaks = counter.breaks.map((planned) => ({ from: instantOf(planned.starts), to: instantOf(planned.ends) }));
+    if (counter.state === 'open') {
+      result.push({ id: counter.id, serviceIds: counter.serviceIds, busy: counter.busy, breaks });
+      continue;
+    }
+    const current = breaks.find((planned) => planned.from <= now && now < planned.to);
+    if (current) result.push({ id: counter.id, serviceIds: counter.serviceIds, busy: counter.busy, backAt: current.to, breaks });
+  }
+  return result;
+}
+
 /**
  * @param ordered waiting tickets of a centre in planned call order
  * @param expected expected minutes per service id
@@ -53,10 +101,12 @@ export interface TicketEstimate {
 export function estimateWaits(ordered: readonly EstimateTicket[], counters: readonly EstimateCounter[], expected: ReadonlyMap<string, number>, now: Date): Map<string, TicketEstimate> {
   const minutesOf = (serviceId: string) => expected.get(serviceId) ?? 15;
   const freeAt = counters.map((counter) => {
+    if (counter.backAt) return afterBreaks(Math.max(counter.backAt.getTime(), now.getTime()), counter.breaks);
+    // An open counter with nobody at it calls whoever is waiting now, whatever its plan says.
     if (!counter.busy) return now.getTime();
     // A ticket already over its expected time is taken to end in a minute, not in the past.
     const end = counter.busy.since.getTime() + minutesOf(counter.busy.serviceId) * MINUTE_MS;
-    return Math.max(end, now.getTime() + MINUTE_MS);
+    return afterBreaks(Math.max(end, now.getTime() + MINUTE_MS), counter.breaks);
   });
   const handedBefore = new Map<string, number>();
   const result = new Map<string, TicketEstimate>();
@@ -78,7 +128,7 @@ export function estimateWaits(ordered: readonly EstimateTicket[], counters: read
     // serves others meanwhile, so its own time is counted as if it took the ticket now.
     const called = Math.max(start, ticket.notBefore?.getTime() ?? 0);
     result.set(ticket.id, { ahead, minutes: Math.max(0, Math.round((called - now.getTime()) / MINUTE_MS)) });
-    freeAt[best] = start + minutesOf(ticket.serviceId) * MINUTE_MS;
+    freeAt[best] = afterBreaks(start + minutesOf(ticket.serviceId) * MINUTE_MS, counters[best]!.breaks);
     handedBefore.set(counters[best]!.id, (handedBefore.get(counters[best]!.id) ?? 0) + 1);
   }
   return result;

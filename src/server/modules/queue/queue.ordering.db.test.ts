@@ -30,6 +30,7 @@ const policyArb = fc.record({
   emergencyHeadStartMinutes: fc.integer({ min: 0, max: 240 }),
   appointmentHeadStartMinutes: fc.integer({ min: 0, max: 90 }),
   appointmentEarlyMinutes: fc.integer({ min: 0, max: 30 }),
+  appointmentLateGraceMinutes: fc.integer({ min: 0, max: 30 }),
   noShowAfterCalls: fc.constant(3),
 });
 
@@ -43,7 +44,7 @@ describe('ordering policy', () => {
         const now = new Date(Date.UTC(2031, 0, 1, 12) + ++run * 86_400_000);
         const day = localDateTime('Europe/Lisbon', now).date;
         await t.db.deleteFrom('queue_policies').where('unit_id', '=', w.unitId).execute();
-        if (policy) await t.db.insertInto('queue_policies').values({ unit_id: w.unitId, priority_head_start_minutes: policy.priorityHeadStartMinutes, emergency_head_start_minutes: policy.emergencyHeadStartMinutes, appointment_head_start_minutes: policy.appointmentHeadStartMinutes, appointment_early_minutes: policy.appointmentEarlyMinutes, no_show_after_calls: 3 }).execute();
+        if (policy) await t.db.insertInto('queue_policies').values({ unit_id: w.unitId, priority_head_start_minutes: policy.priorityHeadStartMinutes, emergency_head_start_minutes: policy.emergencyHeadStartMinutes, appointment_head_start_minutes: policy.appointmentHeadStartMinutes, appointment_early_minutes: policy.appointmentEarlyMinutes, appointment_late_grace_minutes: policy.appointmentLateGraceMinutes, no_show_after_calls: 3 }).execute();
         const tickets = [];
         for (const [i, spec] of specs.entries()) {
           const visitId = uuidv7();

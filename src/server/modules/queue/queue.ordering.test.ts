@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateWaits, expectedServiceMinutes } from './queue.estimate.js';
-import { callOrder, DEFAULT_QUEUE_POLICY, plannedOrder, type OrderableTicket } from './queue.ordering.js';
+import { afterBreaks, countersForEstimate, estimateWaits, expectedServiceMinutes } from './queue.estimate.js';
+import { callOrder, DEFAULT_QUEUE_POLICY, keepsAppointment, plannedOrder, type OrderableTicket } from './queue.ordering.js';
 
 const MINUTE = 60_000;
 const now = new Date('2031-03-03T11:00:00Z');
@@ -43,6 +43,20 @@ describe('ordering policy (pure)', () => {
     const later = { id: 'c', queuedAt: new Date(now.getTime() - 5 * MINUTE), priorityClass: 'normal' as const, appointmentDueAt: new Date(now.getTime() + 60 * MINUTE) };
     expect(callOrder([walkIn, due, later], () => DEFAULT_QUEUE_POLICY, now).map((t) => t.id)).toEqual(['b', 'a', 'c']);
   });
+
+  it('queues a person checked in after the appointment time plus the grace as a walk-in', () => {
+    const policy = { ...DEFAULT_QUEUE_POLICY, appointmentLateGraceMinutes: 5 };
+    const walkIn = { id: 'a', queuedAt: new Date(now.getTime() - 30 * MINUTE), priorityClass: 'normal' as const, appointmentDueAt: null };
+    const withinGrace = { id: 'b', queuedAt: new Date(now.getTime() - 2 * MINUTE), priorityClass: 'normal' as const, appointmentDueAt: new Date(now.getTime() - 6 * MINUTE) };
+    const missed = { id: 'c', queuedAt: new Date(now.getTime() - 1 * MINUTE), priorityClass: 'normal' as const, appointmentDueAt: new Date(now.getTime() - 7 * MINUTE) };
+    const missedElderly = { ...missed, id: 'd', priorityClass: 'priority' as const };
+    expect(keepsAppointment(withinGrace, policy)).toBe(true);
+    expect(keepsAppointment(missed, policy)).toBe(false);
+    // 4 minutes late still goes first; 6 minutes late waits behind the walk-in who came before, and
+    // keeps the head start of its priority class (it now counts as having come 21 minutes ago).
+    expect(callOrder([walkIn, withinGrace, missed, missedElderly], () => policy, now).map((t) => t.id)).toEqual(['b', 'a', 'd', 'c']);
+    expect(plannedOrder([walkIn, missed], () => policy, now).map(({ ticket, notBefore }) => [ticket.id, notBefore])).toEqual([['a', null], ['c', null]]);
+  });
 });
 
 describe('planned order (estimates)', () => {
@@ -51,10 +65,10 @@ describe('planned order (estimates)', () => {
     const early = { id: 'b', queuedAt: new Date(now.getTime() - 5 * MINUTE), priorityClass: 'normal' as const, appointmentDueAt: new Date(now.getTime() + 30 * MINUTE) };
     // Right now the early appointment is not due: it waits behind the walk-in...
     expect(callOrder([walkIn, early], () => DEFAULT_QUEUE_POLICY, now).map((t) => t.id)).toEqual(['a', 'b']);
-    // ...but it will be called first once due, from 10 minutes before its time.
+    // ...but it will be called first once due, from the early window before its time.
     const planned = plannedOrder([walkIn, early], () => DEFAULT_QUEUE_POLICY, now);
     expect(planned.map(({ ticket }) => ticket.id)).toEqual(['b', 'a']);
-    expect(planned[0]!.notBefore).toEqual(new Date(now.getTime() + 20 * MINUTE));
+    expect(planned[0]!.notBefore).toEqual(new Date(now.getTime() + (30 - DEFAULT_QUEUE_POLICY.appointmentEarlyMinutes) * MINUTE));
     expect(planned[1]!.notBefore).toBeNull();
   });
 
@@ -80,6 +94,40 @@ describe('waiting-time estimates', () => {
     );
     expect(estimates.get('appointment')).toEqual({ ahead: 0, minutes: 15 });
     expect(estimates.get('walk-in')).toEqual({ ahead: 1, minutes: 10 });
+  });
+
+  it("counts a counter's planned break: away when free during it, back at its end; a ticket started before it is finished", () => {
+    const at = (minutes: number) => new Date(now.getTime() + minutes * MINUTE);
+    // c1 breaks from 5 to 65 minutes from now; c2 has no plan.
+    const lunch = [{ from: at(5), to: at(65) }];
+    const counters = [
+      { id: 'c1', serviceIds: ['A'], busy: null, breaks: lunch },
+      { id: 'c2', serviceIds: ['A'], busy: { serviceId: 'A', since: at(-2) } },
+    ];
+    const tickets = ['t1', 't2', 't3', 't4'].map((id) => ({ id, serviceId: 'A' }));
+    const estimates = estimateWaits(tickets, counters, new Map([['A', 10]]), now);
+    expect(estimates.get('t1')).toEqual({ ahead: 0, minutes: 0 }); // c1 now, served past the break's start (until 10)
+    expect(estimates.get('t2')).toEqual({ ahead: 1, minutes: 8 }); // c2 ends its ticket at 8
+    expect(estimates.get('t3')).toEqual({ ahead: 2, minutes: 18 }); // c2 again: c1 is away until 65
+    expect(estimates.get('t4')).toEqual({ ahead: 3, minutes: 28 });
+    expect(afterBreaks(at(10).getTime(), lunch)).toBe(at(65).getTime());
+    expect(afterBreaks(at(65).getTime(), lunch)).toBe(at(65).getTime());
+  });
+
+  it('counts a counter paused during its planned break as back at its end, and one paused outside its plan not at all', () => {
+    const instantOf = (time: string) => new Date(`2031-03-03T${time}:00Z`); // now is 11:00 there
+    const live = [
+      { id: 'lunch', serviceIds: ['A'], state: 'paused' as const, busy: null, breaks: [{ starts: '10:30', ends: '11:30' }] },
+      { id: 'coffee', serviceIds: ['A'], state: 'paused' as const, busy: null, breaks: [{ starts: '15:00', ends: '15:15' }] },
+      { id: 'open', serviceIds: ['A'], state: 'open' as const, busy: null, breaks: [{ starts: '13:00', ends: '14:00' }] },
+    ];
+    const counters = countersForEstimate(live, instantOf, now);
+    expect(counters.map((counter) => [counter.id, counter.backAt ?? null])).toEqual([
+      ['lunch', instantOf('11:30')],
+      ['open', null],
+    ]);
+    const estimates = estimateWaits([{ id: 't1', serviceId: 'A' }, { id: 't2', serviceId: 'A' }, { id: 't3', serviceId: 'A' }], counters, new Map([['A', 20]]), now);
+    expect([...estimates.values()].map((estimate) => estimate.minutes)).toEqual([0, 20, 30]); // open now, open again at 20, the other back at 30
   });
 
   it('trims outliers from recent service times and falls back to the typical duration', () => {

@@ -17,6 +17,11 @@ export interface QueuePolicy {
   /** Applies to a checked-in appointment from `appointmentEarlyMinutes` before its due time. */
   appointmentHeadStartMinutes: number;
   appointmentEarlyMinutes: number;
+  /**
+   * A person checked in more than this many minutes after the appointment's time has missed it: the
+   * ticket queues as a walk-in's (with its priority class) and takes no appointment's head start.
+   */
+  appointmentLateGraceMinutes: number;
   noShowAfterCalls: number;
   /** "You are next" goes out when at most this many tickets are ahead (docs/queue.md). */
   notifyWhenAhead: number;
@@ -24,11 +29,14 @@ export interface QueuePolicy {
 
 export const DEFAULT_QUEUE_POLICY: QueuePolicy = {
   priorityHeadStartMinutes: 20,
-  emergencyHeadStartMinutes: 120,
-  // Long enough to pass the morning peak's line (queue-day-simulation: with 45, a third of
-  // appointments started more than 10 minutes late on a busy day).
-  appointmentHeadStartMinutes: 120,
-  appointmentEarlyMinutes: 10,
+  // Never less than an appointment's, so an emergency is not overtaken by an appointment falling due.
+  emergencyHeadStartMinutes: 150,
+  // Long enough to pass the line of a unit whose counters are half away at lunch (queue-day-simulation:
+  // with 45, a third of appointments started more than 10 minutes late on a busy day). Docs: docs/queue.md.
+  appointmentHeadStartMinutes: 150,
+  // Called at most 5 minutes early: an appointment taken 10 minutes early took a walk-in's turn for nothing.
+  appointmentEarlyMinutes: 5,
+  appointmentLateGraceMinutes: 5,
   noShowAfterCalls: 3,
   notifyWhenAhead: 2,
 };
@@ -48,8 +56,13 @@ export function priorityClassOf(reasons: readonly PriorityReason[]): PriorityCla
   return reasons.length > 0 ? 'priority' : 'normal';
 }
 
+/** Checked in for an appointment by its time plus the grace: the ticket keeps the appointment's head start. */
+export function keepsAppointment(ticket: OrderableTicket, policy: QueuePolicy): boolean {
+  return ticket.appointmentDueAt !== null && ticket.queuedAt.getTime() <= ticket.appointmentDueAt.getTime() + policy.appointmentLateGraceMinutes * MINUTE_MS;
+}
+
 export function appointmentIsDue(ticket: OrderableTicket, policy: QueuePolicy, now: Date): boolean {
-  return ticket.appointmentDueAt !== null && ticket.appointmentDueAt.getTime() - policy.appointmentEarlyMinutes * MINUTE_MS <= now.getTime();
+  return keepsAppointment(ticket, policy) && ticket.appointmentDueAt!.getTime() - policy.appointmentEarlyMinutes * MINUTE_MS <= now.getTime();
 }
 
 /** Milliseconds since the epoch of the ticket's virtual arrival. */
@@ -80,7 +93,7 @@ export function callOrder<T extends OrderableTicket>(tickets: readonly T[], poli
 export function plannedOrder<T extends OrderableTicket>(tickets: readonly T[], policyOf: (ticket: T) => QueuePolicy, now: Date): { ticket: T; notBefore: Date | null }[] {
   const planned = tickets.map((ticket) => {
     const policy = policyOf(ticket);
-    const dueFrom = ticket.appointmentDueAt ? new Date(ticket.appointmentDueAt.getTime() - policy.appointmentEarlyMinutes * MINUTE_MS) : null;
+    const dueFrom = keepsAppointment(ticket, policy) ? new Date(ticket.appointmentDueAt!.getTime() - policy.appointmentEarlyMinutes * MINUTE_MS) : null;
     const at = dueFrom && dueFrom > now ? dueFrom : now;
     return { ticket, notBefore: dueFrom && dueFrom > now ? dueFrom : null, key: virtualArrival(ticket, policy, at) };
   });
@@ -99,7 +112,8 @@ export function virtualArrivalSql(now: Date): RawBuilder<Date> {
       WHEN 'emergency' THEN ${minutes('emergency_head_start_minutes', d.emergencyHeadStartMinutes)}
       WHEN 'priority' THEN ${minutes('priority_head_start_minutes', d.priorityHeadStartMinutes)}
       ELSE interval '0' END`;
-  const due = sql`t.appointment_due_at IS NOT NULL AND t.appointment_due_at - ${minutes('appointment_early_minutes', d.appointmentEarlyMinutes)} <= ${now}::timestamptz`;
+  const due = sql`t.appointment_due_at IS NOT NULL AND t.queued_at <= t.appointment_due_at + ${minutes('appointment_late_grace_minutes', d.appointmentLateGraceMinutes)}
+      AND t.appointment_due_at - ${minutes('appointment_early_minutes', d.appointmentEarlyMinutes)} <= ${now}::timestamptz`;
   return sql<Date>`CASE WHEN ${due}
       THEN least(t.queued_at - ${classStart}, least(t.queued_at, t.appointment_due_at) - ${minutes('appointment_head_start_minutes', d.appointmentHeadStartMinutes)})
       ELSE t.queued_at - ${classStart} END`;

@@ -205,6 +205,7 @@ export async function findPolicies(db: Kysely<Database>, unitIds: readonly strin
       emergencyHeadStartMinutes: row.emergency_head_start_minutes,
       appointmentHeadStartMinutes: row.appointment_head_start_minutes,
       appointmentEarlyMinutes: row.appointment_early_minutes,
+      appointmentLateGraceMinutes: row.appointment_late_grace_minutes,
       noShowAfterCalls: row.no_show_after_calls,
       notifyWhenAhead: row.notify_when_ahead,
     });
@@ -217,9 +218,15 @@ export async function policyOf(db: Kysely<Database>, unitId: string): Promise<Qu
 }
 
 /** Saves a unit's policy; a setting left out keeps its current value (or the default). */
-export async function savePolicy(db: Kysely<Database>, unitId: string, policy: Omit<QueuePolicy, 'notifyWhenAhead'> & { notifyWhenAhead?: number | undefined }, staffId: string): Promise<void> {
+export async function savePolicy(
+  db: Kysely<Database>,
+  unitId: string,
+  policy: Omit<QueuePolicy, 'notifyWhenAhead' | 'appointmentLateGraceMinutes'> & { notifyWhenAhead?: number | undefined; appointmentLateGraceMinutes?: number | undefined },
+  staffId: string,
+): Promise<void> {
   const values = {
     ...(policy.notifyWhenAhead === undefined ? {} : { notify_when_ahead: policy.notifyWhenAhead }),
+    ...(policy.appointmentLateGraceMinutes === undefined ? {} : { appointment_late_grace_minutes: policy.appointmentLateGraceMinutes }),
     priority_head_start_minutes: policy.priorityHeadStartMinutes,
     emergency_head_start_minutes: policy.emergencyHeadStartMinutes,
     appointment_head_start_minutes: policy.appointmentHeadStartMinutes,
@@ -256,24 +263,4 @@ export async function insertSession(db: Kysely<Database>, session: Insertable<Co
 
 export async function updateSession(db: Kysely<Database>, id: string, changes: Updateable<CounterSessionsTable>): Promise<CounterSession> {
   return db.updateTable('counter_sessions').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-}
-
-/** Open counters of a centre with the services they serve and the ticket each holds. */
-export async function openCountersOfCentre(db: Kysely<Database>, centreId: string): Promise<{ id: string; serviceIds: string[]; busy: { serviceId: string; since: Date } | null }[]> {
-  const rows = await sql<{ id: string; service_ids: string[] | null; busy_service: string | null; busy_since: Date | null }>`
-    SELECT c.id,
-      (SELECT array_agg(cs.service_id) FROM counter_services cs JOIN services s ON s.id = cs.service_id
-        WHERE cs.counter_id = c.id AND s.archived_at IS NULL) AS service_ids,
-      t.service_id AS busy_service, t.called_at AS busy_since
-    FROM counter_sessions cse
-    JOIN counters c ON c.id = cse.counter_id
-    JOIN units u ON u.id = c.unit_id
-    LEFT JOIN tickets t ON t.counter_id = c.id AND t.state IN ('called', 'serving')
-    WHERE cse.state = 'open' AND u.centre_id = ${centreId} AND c.archived_at IS NULL
-    ORDER BY c.id`.execute(db);
-  return rows.rows.map((row) => ({
-    id: row.id,
-    serviceIds: row.service_ids ?? [],
-    busy: row.busy_service && row.busy_since ? { serviceId: row.busy_service, since: new Date(row.busy_since) } : null,
-  }));
 }

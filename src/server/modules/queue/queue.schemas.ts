@@ -151,11 +151,15 @@ export const QueuePolicyView = z.object({
   emergencyHeadStartMinutes: z.number().int().min(0).max(480),
   appointmentHeadStartMinutes: z.number().int().min(0).max(480),
   appointmentEarlyMinutes: z.number().int().min(0).max(120),
+  appointmentLateGraceMinutes: z.number().int().min(0).max(120).describe('Checked in more than this many minutes after the appointment: queued as a walk-in'),
   noShowAfterCalls: z.number().int().min(1).max(10),
   notifyWhenAhead: z.number().int().min(0).max(20).describe('"You are next" goes out when at most this many tickets are ahead'),
 });
 export type QueuePolicyView = z.infer<typeof QueuePolicyView>;
-export const QueuePolicyInput = QueuePolicyView.omit({ unitId: true }).extend({ notifyWhenAhead: QueuePolicyView.shape.notifyWhenAhead.optional() });
+export const QueuePolicyInput = QueuePolicyView.omit({ unitId: true }).extend({
+  notifyWhenAhead: QueuePolicyView.shape.notifyWhenAhead.optional(),
+  appointmentLateGraceMinutes: QueuePolicyView.shape.appointmentLateGraceMinutes.optional(),
+});
 export type QueuePolicyInput = z.infer<typeof QueuePolicyInput>;
 
 export const ReportQuery = z.object({ day: z.iso.date().describe("The centre's local day, YYYY-MM-DD") });

@@ -1,10 +1,12 @@
-import { Modal, MultiSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Input, Modal, MultiSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useIntl } from 'react-intl';
 import { api } from '../../../app/api.js';
 import { useApiMutation } from '../../../ui/forms.js';
 import { useFullScreenModal } from './network-layout.js';
-import { useRefreshNetwork, type Counter, type Service } from './network-api.js';
+import { useRefreshNetwork, type Counter, type CounterBreak, type Service } from './network-api.js';
 import { pickName } from './network-labels.js';
 import { FormActions } from '../../../ui/FormActions.js';
 
@@ -12,6 +14,7 @@ interface CounterValues {
   label: string;
   location: string;
   serviceIds: string[];
+  breaks: CounterBreak[];
 }
 
 /** Creates a counter of a unit, or edits one; it may serve any live service of the same centre. */
@@ -24,6 +27,7 @@ export function CounterForm({ unitId, counter, centreServices, hostLanguage, onC
       label: counter?.label ?? '',
       location: counter?.location ?? '',
       serviceIds: counter?.serviceIds ?? centreServices.filter((service) => service.unitId === unitId).map((service) => service.id),
+      breaks: counter?.breaks ?? [],
     },
   });
   const save = useApiMutation<Counter, CounterValues>({
@@ -53,6 +57,33 @@ export function CounterForm({ unitId, counter, centreServices, hostLanguage, onC
             {...form.getInputProps('serviceIds')}
             error={form.errors.serviceIds ?? Object.entries(form.errors).find(([path]) => path.startsWith('serviceIds.'))?.[1]}
           />
+          <Input.Wrapper label={intl.formatMessage({ id: 'network.counter.breaks' })} description={intl.formatMessage({ id: 'network.counter.breaksHint' })} error={form.errors.breaks}>
+            <Stack gap="xs" mt={6}>
+              {form.values.breaks.map((_, index) => (
+                <Stack key={index} gap={4}>
+                  <Group gap="xs" align="flex-end" wrap="nowrap">
+                    <TimeInput label={intl.formatMessage({ id: 'network.counter.breakStarts' })} style={{ flex: '1 1 90px' }} maw={140} {...form.getInputProps(`breaks.${index}.starts`)} />
+                    <TimeInput label={intl.formatMessage({ id: 'network.counter.breakEnds' })} style={{ flex: '1 1 90px' }} maw={140} {...form.getInputProps(`breaks.${index}.ends`)} />
+                    <ActionIcon variant="subtle" color="red" size="lg" mb={4} aria-label={intl.formatMessage({ id: 'network.counter.removeBreak' })} onClick={() => form.removeListItem('breaks', index)}>
+                      <IconTrash size={18} />
+                    </ActionIcon>
+                  </Group>
+                  {form.errors[`breaks.${index}`] ? (
+                    <Text c="red" size="sm" role="alert">
+                      {form.errors[`breaks.${index}`]}
+                    </Text>
+                  ) : null}
+                </Stack>
+              ))}
+              {form.values.breaks.length < 4 ? (
+                <Group>
+                  <Button variant="default" size="xs" leftSection={<IconPlus size={16} />} onClick={() => form.insertListItem('breaks', { starts: '12:00', ends: '13:00' })}>
+                    {intl.formatMessage({ id: 'network.counter.addBreak' })}
+                  </Button>
+                </Group>
+              ) : null}
+            </Stack>
+          </Input.Wrapper>
           <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>

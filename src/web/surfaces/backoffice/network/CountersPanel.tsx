@@ -68,6 +68,11 @@ export function CountersPanel({ unitId, centreId, editable }: { unitId: string; 
                     ) : null;
                   })}
                 </Group>
+                {counter.breaks.length > 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {counter.breaks.map((planned) => intl.formatMessage({ id: 'network.counter.breakShown' }, { starts: planned.starts, ends: planned.ends })).join(' · ')}
+                  </Text>
+                ) : null}
                 {editable ? (
                   <Group>
                     <ArchiveButton size="xs" path={`/api/v1/counters/${counter.id}`} archived={Boolean(counter.archivedAt)} name={counter.label} />

@@ -80,7 +80,14 @@ export interface Counter {
   label: string;
   location: string;
   serviceIds: string[];
+  /** Planned breaks every opening day, 'HH:MM' in the centre's time. */
+  breaks: CounterBreak[];
   archivedAt: string | null;
+}
+
+export interface CounterBreak {
+  starts: string;
+  ends: string;
 }
 
 const archived = (includeArchived: boolean) => queryString({ includeArchived: includeArchived || undefined });

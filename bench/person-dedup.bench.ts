@@ -1,10 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/server/db/types.js';
-import { findDuplicates } from '../src/server/modules/people/people.match.service.js';
-import { contactRows, documentRows, storedBirth } from '../src/server/modules/people/people.presenters.js';
-import { PersonInput } from '../src/server/modules/people/people.schemas.js';
-import { registerPerson } from '../src/server/modules/people/people.service.js';
-import { confusion, loadLabelledPairs, personBody, type FixturePerson, type LabelledPair } from '../src/server/modules/people/people.test-fixtures.js';
+import { confusion, loadLabelledPairs, predictsSamePerson, type FixturePerson, type LabelledPair } from '../src/server/modules/people/people.test-fixtures.js';
 import { openBenchDatabase } from './database.js';
 import { measurement, round, type Benchmark } from './lib.js';
 import { insertCentre, insertNetwork, staffContext } from './seed.js';
@@ -62,23 +58,7 @@ async function evaluate(db: Kysely<Database>, context: Awaited<ReturnType<typeof
   const real: { expected: boolean; predicted: boolean }[] = [];
   const baseline: { expected: boolean; predicted: boolean }[] = [];
   for (const pair of pairs) {
-    const { result } = await registerPerson(db, context, PersonInput.parse(personBody(pair.a, centreId, { confirmNotDuplicate: true })));
-    const firstId = result.person!.id;
-    const second = PersonInput.parse(personBody(pair.b, centreId));
-    const { documents, contacts, ...rest } = second;
-    const birth = storedBirth(second.birthDate);
-    const candidates = await findDuplicates(
-      db,
-      {
-        ...rest,
-        birthDate: birth.date,
-        birthPrecision: birth.precision,
-        documents: documentRows(documents).map((d) => ({ type: d.type, numberKey: d.number_key, issuingCountry: d.issuing_country })),
-        contacts: contactRows(contacts).map((c) => ({ kind: c.kind, valueKey: c.value_key })),
-      },
-      { everywhere: false, centreIds: [centreId] },
-    );
-    real.push({ expected: pair.match, predicted: candidates.some((c) => c.record.row.id === firstId) });
+    real.push({ expected: pair.match, predicted: await predictsSamePerson(db, context, centreId, pair) });
     baseline.push({ expected: pair.match, predicted: await rawNamesMatch(db, pair.a, pair.b) });
   }
   const wrong = pairs.filter((_, i) => real[i]!.expected !== real[i]!.predicted).map((pair) => `${pair.match ? 'missed' : 'false match'}: ${pair.note}`);

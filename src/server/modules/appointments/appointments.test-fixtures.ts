@@ -79,6 +79,40 @@ export async function session(t: TestApp, grants: Parameters<typeof createStaff>
   return signIn(t.app, username);
 }
 
+/** Centres A and B, and a staff member of each kind the scope tests ask about (the phone line works network-wide). */
+export interface ScopeWorld {
+  a: BookingWorld;
+  b: BookingWorld;
+  phone: Session;
+  receptionA: Session;
+  receptionB: Session;
+  managerA: Session;
+  unitManagerA: Session;
+  /** Manages another unit at centre A, one that offers nothing bookable. */
+  otherUnitManagerA: Session;
+  officerA: Session;
+  statistician: Session;
+}
+
+export async function createScopeWorld(t: TestApp, optionsA: BookingWorldOptions, optionsB: BookingWorldOptions): Promise<ScopeWorld> {
+  const a = await createBookingWorld(t, optionsA);
+  const b = await createBookingWorld(t, optionsB);
+  const otherUnit = uuidv7();
+  await t.db.insertInto('units').values({ id: otherUnit, centre_id: a.centreId, code: 'SOC', name: 'Social security', kind: 'agency_branch' }).execute();
+  return {
+    a,
+    b,
+    phone: await session(t, [{ role: 'phone_operator', scopeType: 'network', scopeId: a.networkId }], 'phone'),
+    receptionA: await session(t, [{ role: 'reception_mediator', scopeType: 'centre', scopeId: a.centreId }], 'reception-a'),
+    receptionB: await session(t, [{ role: 'reception_mediator', scopeType: 'centre', scopeId: b.centreId }], 'reception-b'),
+    managerA: await session(t, [{ role: 'centre_manager', scopeType: 'centre', scopeId: a.centreId }], 'manager-a'),
+    unitManagerA: await session(t, [{ role: 'unit_manager', scopeType: 'unit', scopeId: a.unitId }], 'unit-manager-a'),
+    otherUnitManagerA: await session(t, [{ role: 'unit_manager', scopeType: 'unit', scopeId: otherUnit }], 'other-unit-manager-a'),
+    officerA: await session(t, [{ role: 'agency_officer', scopeType: 'unit', scopeId: a.unitId }], 'officer-a'),
+    statistician: await session(t, [{ role: 'statistician', scopeType: 'network', scopeId: a.networkId }], 'statistician'),
+  };
+}
+
 export function hold(t: TestApp, serviceId: string, startsAt: string, key?: string): Promise<LightMyRequestResponse> {
   return t.app.inject({ method: 'POST', url: '/api/v1/public/appointments/holds', payload: { serviceId, startsAt }, headers: key ? { 'idempotency-key': key } : {} });
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { roleAllows, type Action } from '../../../shared/access.js';
 import { actorMay, type Actor } from '../../access/actor.js';
 import type { Database, SectionName } from '../../db/types.js';
@@ -66,6 +66,17 @@ export function sectionByBreakGlass(actor: Actor, personRef: string, now: Date):
 /** The whole rule: what every query on section records filters by. */
 export function sectionVisible(actor: Actor, refs: SectionRefs, now: Date): RawBuilder<boolean> {
   return sql<boolean>`(${sectionByNeed(actor, refs, now)} OR ${sectionByBreakGlass(actor, refs.person, now)})`;
+}
+
+/**
+ * Narrows a query on a table of section records to one person's records that the actor may see,
+ * selecting `by_need` (false where only break-glass opens the record): what every list uses.
+ */
+export function visibleRecordsOf<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, actor: Actor, refs: SectionRefs, personId: string, now: Date) {
+  return query
+    .select(sectionByNeed(actor, refs, now).as('by_need'))
+    .where(sql<boolean>`${sql.ref(refs.person)} = ${personId}`)
+    .where(sectionVisible(actor, refs, now));
 }
 
 export interface SectionAccess {

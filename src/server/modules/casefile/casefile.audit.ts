@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, SectionName } from '../../db/types.js';
 import type { StaffContext } from '../../http/request-context.js';
 import { recordPersonalDataChange, recordPersonalDataRead } from '../audit/audit.service.js';
+import { openBreakGlass } from './casefile.entries.repo.js';
 
 /**
  * Every case-file event names the person as its resource (resource_type "person", resource_id the
@@ -61,4 +62,20 @@ export async function auditListed<T>(
   await db.transaction().execute(async (trx) => {
     for (const { event, ids } of groups.values()) await auditFileRead(trx, context, { ...event, details: { ids } });
   });
+}
+
+/**
+ * The journal of a list of one person's section records: records that only the viewer's break-glass
+ * access opened (`by_need` false) are flagged with the reason given when it was opened.
+ */
+export async function auditSectionRead<T extends { id: string; person_id: string; unit_id: string; by_need: boolean }>(
+  db: Kysely<Database>,
+  context: StaffContext,
+  personId: string,
+  now: Date,
+  rows: T[],
+  sectionOf: (row: T) => SectionName,
+): Promise<void> {
+  const glass = rows.some((r) => !r.by_need) ? await openBreakGlass(db, context.actor, personId, now) : undefined;
+  await auditListed(db, context, 'casefile.section_read', rows, (r) => ({ personId: r.person_id, unitId: r.unit_id, section: sectionOf(r), id: r.id, breakGlassReason: r.by_need ? null : glass?.reason }));
 }

@@ -7,10 +7,9 @@ import type { Config } from '../../config.js';
 import type { CasefileDocumentsTable, Database } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
 import type { StaffContext } from '../../http/request-context.js';
-import { sectionAccess, sectionByNeed, sectionVisible, type SectionRefs } from './casefile.access.js';
-import { auditFileChange, auditFileRead, auditListed } from './casefile.audit.js';
+import { sectionAccess, visibleRecordsOf, type SectionRefs } from './casefile.access.js';
+import { auditFileChange, auditFileRead, auditSectionRead } from './casefile.audit.js';
 import { openDocument, sealDocument } from './casefile.documents.crypto.js';
-import { openBreakGlass } from './casefile.entries.repo.js';
 import { loadPersonOfFile, loadWritableUnit } from './casefile.guard.js';
 
 type DocumentRow = Selectable<CasefileDocumentsTable>;
@@ -94,17 +93,11 @@ export async function uploadDocument(db: Kysely<Database>, config: Pick<Config, 
 export async function listDocuments(db: Kysely<Database>, context: StaffContext, personId: string): Promise<DocumentView[]> {
   const now = new Date();
   const person = await loadPersonOfFile(db, context.actor, personId, now);
-  const rows = await db
-    .selectFrom('casefile_documents as d')
-    .selectAll('d')
-    .select(sectionByNeed(context.actor, REFS, now).as('by_need'))
-    .where('d.person_id', '=', person.id)
-    .where(sectionVisible(context.actor, REFS, now))
+  const rows = await visibleRecordsOf(db.selectFrom('casefile_documents as d').selectAll('d'), context.actor, REFS, person.id, now)
     .orderBy('d.uploaded_at', 'desc')
     .orderBy('d.id')
     .execute();
-  const glass = rows.some((r) => !r.by_need) ? await openBreakGlass(db, context.actor, person.id, now) : undefined;
-  await auditListed(db, context, 'casefile.section_read', rows, (r) => ({ personId: r.person_id, unitId: r.unit_id, section: 'documents', id: r.id, breakGlassReason: r.by_need ? null : glass?.reason }));
+  await auditSectionRead(db, context, person.id, now, rows, () => 'documents');
   return rows.map((r) => presentDocument(r, !r.by_need));
 }
 

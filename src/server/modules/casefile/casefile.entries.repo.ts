@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import type { CasefileEntriesTable, Database, SectionName } from '../../db/types.js';
-import { sectionByNeed, sectionVisible, type SectionRefs } from './casefile.access.js';
+import { sectionByNeed, sectionVisible, visibleRecordsOf, type SectionRefs } from './casefile.access.js';
 
 export type EntryRow = Selectable<CasefileEntriesTable>;
 export type VisibleEntryRow = EntryRow & { by_need: boolean };
@@ -10,12 +10,7 @@ const ENTRY_REFS: SectionRefs = { person: 'e.person_id', unit: 'e.unit_id', sect
 
 /** The person's entries the actor may see, oldest first; `by_need` false means break-glass only. */
 export async function findVisibleEntries(db: Kysely<Database>, actor: Actor, personId: string, now: Date, filter: { unitId?: string; section?: EntryRow['section'] }): Promise<VisibleEntryRow[]> {
-  let query = db
-    .selectFrom('casefile_entries as e')
-    .selectAll('e')
-    .select(sectionByNeed(actor, ENTRY_REFS, now).as('by_need'))
-    .where('e.person_id', '=', personId)
-    .where(sectionVisible(actor, ENTRY_REFS, now));
+  let query = visibleRecordsOf(db.selectFrom('casefile_entries as e').selectAll('e'), actor, ENTRY_REFS, personId, now);
   if (filter.unitId) query = query.where('e.unit_id', '=', filter.unitId);
   if (filter.section) query = query.where('e.section', '=', filter.section);
   return query.orderBy('e.created_at').orderBy('e.id').execute();

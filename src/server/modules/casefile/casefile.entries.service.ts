@@ -5,7 +5,7 @@ import { AppError } from '../../http/errors.js';
 import type { StaffContext } from '../../http/request-context.js';
 import { findUnitById } from '../network/network.units.service.js';
 import { mayWriteSection, sectionAccess, unitsOfStaff } from './casefile.access.js';
-import { auditFileChange, auditFileRead, auditListed } from './casefile.audit.js';
+import { auditFileChange, auditFileRead, auditSectionRead } from './casefile.audit.js';
 import { findEntry, findVisibleEntries, openBreakGlass, summariseFile, type EntryRow } from './casefile.entries.repo.js';
 import { findForm, validateAnswers } from './casefile.forms.service.js';
 import { loadPersonOfFile, loadServiceOfUnit, loadWritableUnit } from './casefile.guard.js';
@@ -56,8 +56,7 @@ export async function listEntries(db: Kysely<Database>, context: StaffContext, p
   const now = new Date();
   const person = await loadPersonOfFile(db, context.actor, personId, now);
   const rows = await findVisibleEntries(db, context.actor, person.id, now, filter);
-  const glass = rows.some((r) => !r.by_need) ? await openBreakGlass(db, context.actor, person.id, now) : undefined;
-  await auditListed(db, context, 'casefile.section_read', rows, (r) => ({ personId: r.person_id, unitId: r.unit_id, section: r.section, id: r.id, breakGlassReason: r.by_need ? null : glass?.reason }));
+  await auditSectionRead(db, context, person.id, now, rows, (r) => r.section);
   return rows.map((r) => presentEntry(r, !r.by_need));
 }
 

@@ -6,9 +6,8 @@ import { AppError } from '../../http/errors.js';
 import type { StaffContext } from '../../http/request-context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findServiceById } from '../network/network.catalogue.service.js';
-import { sectionAccess, sectionByNeed, sectionVisible, unitsOfStaff, type SectionRefs } from './casefile.access.js';
-import { auditFileChange, auditFileRead, auditListed } from './casefile.audit.js';
-import { openBreakGlass } from './casefile.entries.repo.js';
+import { sectionAccess, unitsOfStaff, visibleRecordsOf, type SectionRefs } from './casefile.access.js';
+import { auditFileChange, auditFileRead, auditSectionRead } from './casefile.audit.js';
 import { ensureManagesUnit } from './casefile.forms.service.js';
 import { loadPersonOfFile, loadServiceOfUnit, loadUnit, loadWritableUnit } from './casefile.guard.js';
 import type { ProcedureView, WorkflowView } from './casefile.procedures.schemas.js';
@@ -106,17 +105,11 @@ export async function openProcedure(db: Kysely<Database>, context: StaffContext,
 export async function listProcedures(db: Kysely<Database>, context: StaffContext, personId: string): Promise<ProcedureView[]> {
   const now = new Date();
   const person = await loadPersonOfFile(db, context.actor, personId, now);
-  const rows = await db
-    .selectFrom('casefile_procedures as p')
-    .selectAll('p')
-    .select(sectionByNeed(context.actor, REFS, now).as('by_need'))
-    .where('p.person_id', '=', person.id)
-    .where(sectionVisible(context.actor, REFS, now))
+  const rows = await visibleRecordsOf(db.selectFrom('casefile_procedures as p').selectAll('p'), context.actor, REFS, person.id, now)
     .orderBy('p.opened_at', 'desc')
     .orderBy('p.id')
     .execute();
-  const glass = rows.some((r) => !r.by_need) ? await openBreakGlass(db, context.actor, person.id, now) : undefined;
-  await auditListed(db, context, 'casefile.section_read', rows, (r) => ({ personId: r.person_id, unitId: r.unit_id, section: 'procedures', id: r.id, breakGlassReason: r.by_need ? null : glass?.reason }));
+  await auditSectionRead(db, context, person.id, now, rows, () => 'procedures');
   const byNeed = new Map(rows.map((r) => [r.id, Boolean(r.by_need)]));
   return present(db, rows, false, (r) => !byNeed.get(r.id));
 }

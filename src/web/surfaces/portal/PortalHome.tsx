@@ -1,4 +1,4 @@
-import { Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCalendarPlus, IconEdit, IconInfoCircle, IconTicket } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { useLocale } from '../../app/i18n.js';
 import { ListenButton } from '../../ui/ListenButton.js';
 import { READABLE } from './DetailsStep.js';
+import { PortalCard } from './PortalCard.js';
 import { PortalLayout } from './PortalLayout.js';
 
 /** The virtual One-Stop-Shop's front page: book, follow a ticket, or open a booking. */
@@ -41,58 +42,29 @@ export function PortalHome() {
           </Text>
         </Stack>
         <ListenButton lang={locale.code} text={() => [t('portal.home.title'), t('portal.home.intro'), t('portal.home.book'), t('portal.home.bookHelp'), t('portal.home.ticket'), t('portal.home.manage'), t('portal.home.info'), t('portal.home.infoHelp')].join('. ')} />
-        <Paper p="lg" radius="lg" withBorder>
-          <Stack gap="sm">
-            <Title order={2} size="h3">
-              <FormattedMessage id="portal.home.book" />
-            </Title>
-            <Text>
-              <FormattedMessage id="portal.home.bookHelp" />
-            </Text>
-            <Button component={Link} to="/book" size="xl" fullWidth leftSection={<IconCalendarPlus size={28} />} data-testid="start-booking">
-              <FormattedMessage id="portal.home.bookButton" />
-            </Button>
-          </Stack>
-        </Paper>
-        <Paper p="lg" radius="lg" withBorder component="form" onSubmit={followTicket}>
-          <Stack gap="sm">
-            <Title order={2} size="h3">
-              <FormattedMessage id="portal.home.ticket" />
-            </Title>
-            <TextInput size="lg" label={t('portal.home.ticketCode')} styles={READABLE} description={t('portal.home.ticketCodeHelp')} value={ticketCode} onChange={(event) => setTicketCode(event.currentTarget.value)} autoCapitalize="characters" autoComplete="off" />
-            <Button type="submit" size="lg" variant="light" fullWidth leftSection={<IconTicket size={24} />}>
-              <FormattedMessage id="portal.home.ticketButton" />
-            </Button>
-          </Stack>
-        </Paper>
-        <Paper p="lg" radius="lg" withBorder component="form" onSubmit={openBooking}>
-          <Stack gap="sm">
-            <Title order={2} size="h3">
-              <FormattedMessage id="portal.home.manage" />
-            </Title>
-            <Text>
-              <FormattedMessage id="portal.home.manageHelp" />
-            </Text>
-            <TextInput size="lg" label={t('portal.field.reference')} value={reference} onChange={(event) => setReference(event.currentTarget.value)} autoCapitalize="characters" autoComplete="off" />
-            <TextInput size="lg" label={t('portal.field.secret')} styles={READABLE} description={t('portal.field.secretHelp')} value={secret} onChange={(event) => setSecret(event.currentTarget.value)} autoComplete="off" />
-            <Button type="submit" size="lg" variant="light" fullWidth leftSection={<IconEdit size={24} />}>
-              <FormattedMessage id="portal.home.manageButton" />
-            </Button>
-          </Stack>
-        </Paper>
-        <Paper p="lg" radius="lg" withBorder>
-          <Stack gap="sm">
-            <Title order={2} size="h3">
-              <FormattedMessage id="portal.home.info" />
-            </Title>
-            <Text>
-              <FormattedMessage id="portal.home.infoHelp" />
-            </Text>
-            <Button component={Link} to="/info" size="lg" variant="light" fullWidth leftSection={<IconInfoCircle size={24} />} data-testid="open-information">
-              <FormattedMessage id="portal.home.infoButton" />
-            </Button>
-          </Stack>
-        </Paper>
+        <PortalCard titleId="portal.home.book" helpId="portal.home.bookHelp">
+          <Button component={Link} to="/book" size="xl" fullWidth leftSection={<IconCalendarPlus size={28} />} data-testid="start-booking">
+            <FormattedMessage id="portal.home.bookButton" />
+          </Button>
+        </PortalCard>
+        <PortalCard titleId="portal.home.ticket" onSubmit={followTicket}>
+          <TextInput size="lg" label={t('portal.home.ticketCode')} styles={READABLE} description={t('portal.home.ticketCodeHelp')} value={ticketCode} onChange={(event) => setTicketCode(event.currentTarget.value)} autoCapitalize="characters" autoComplete="off" />
+          <Button type="submit" size="lg" variant="light" fullWidth leftSection={<IconTicket size={24} />}>
+            <FormattedMessage id="portal.home.ticketButton" />
+          </Button>
+        </PortalCard>
+        <PortalCard titleId="portal.home.manage" helpId="portal.home.manageHelp" onSubmit={openBooking}>
+          <TextInput size="lg" label={t('portal.field.reference')} value={reference} onChange={(event) => setReference(event.currentTarget.value)} autoCapitalize="characters" autoComplete="off" />
+          <TextInput size="lg" label={t('portal.field.secret')} styles={READABLE} description={t('portal.field.secretHelp')} value={secret} onChange={(event) => setSecret(event.currentTarget.value)} autoComplete="off" />
+          <Button type="submit" size="lg" variant="light" fullWidth leftSection={<IconEdit size={24} />}>
+            <FormattedMessage id="portal.home.manageButton" />
+          </Button>
+        </PortalCard>
+        <PortalCard titleId="portal.home.info" helpId="portal.home.infoHelp">
+          <Button component={Link} to="/info" size="lg" variant="light" fullWidth leftSection={<IconInfoCircle size={24} />} data-testid="open-information">
+            <FormattedMessage id="portal.home.infoButton" />
+          </Button>
+        </PortalCard>
       </Stack>
     </PortalLayout>
   );

@@ -1,7 +1,7 @@
-import { Button, Group, Paper, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
+import { Select, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconFilter, IconX } from '@tabler/icons-react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { useIntl } from 'react-intl';
+import { FilterBar } from '../../../ui/FilterBar.js';
 import { useCentres } from '../network/network-api.js';
 import { FILTER_FIELDS, type FilterField } from './audit-api.js';
 
@@ -47,45 +47,38 @@ export function AuditFilters({ search, onApply }: { search: URLSearchParams; onA
   const label = (id: string) => intl.formatMessage({ id });
 
   return (
-    <Paper withBorder p="md" component="form" onSubmit={form.onSubmit((values) => onApply(searchFrom(values)))} aria-label={label('audit.filter.title')}>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-        <TextInput type="date" label={label('audit.filter.from')} {...form.getInputProps('fromDay')} />
-        <TextInput type="date" label={label('audit.filter.to')} {...form.getInputProps('toDay')} />
-        <TextInput label={label('audit.filter.actor')} description={label('audit.filter.actorHint')} {...form.getInputProps('actor')} />
-        <TextInput label={label('audit.filter.action')} description={label('audit.filter.actionHint')} dir="ltr" {...form.getInputProps('action')} />
-        <TextInput label={label('audit.filter.resourceType')} dir="ltr" {...form.getInputProps('resourceType')} />
-        <TextInput label={label('audit.filter.resourceId')} dir="ltr" {...form.getInputProps('resourceId')} />
-        <Select
-          label={label('audit.filter.centre')}
-          placeholder={label('audit.filter.anyCentre')}
-          clearable
-          searchable
-          data={(centres.data ?? []).map((centre) => ({ value: centre.id, label: centre.name }))}
-          {...form.getInputProps('centreId')}
-          onChange={(value) => form.setFieldValue('centreId', value ?? '')}
-        />
-      </SimpleGrid>
-      <Group mt="md" justify="space-between" gap="sm">
-        <Group gap="lg">
+    <FilterBar
+      titleId="audit.filter.title"
+      clearId="audit.filter.clear"
+      applyId="audit.filter.apply"
+      columns={4}
+      onSubmit={form.onSubmit((values) => onApply(searchFrom(values)))}
+      onClear={() => {
+        form.setValues(valuesFrom(new URLSearchParams()));
+        onApply(new URLSearchParams());
+      }}
+      toggles={
+        <>
           <Switch label={label('audit.filter.personalDataOnly')} {...form.getInputProps('personalDataOnly', { type: 'checkbox' })} />
           <Switch label={label('audit.filter.breakGlassOnly')} {...form.getInputProps('breakGlassOnly', { type: 'checkbox' })} />
-        </Group>
-        <Group gap="sm">
-          <Button
-            variant="default"
-            leftSection={<IconX size={16} />}
-            onClick={() => {
-              form.setValues(valuesFrom(new URLSearchParams()));
-              onApply(new URLSearchParams());
-            }}
-          >
-            <FormattedMessage id="audit.filter.clear" />
-          </Button>
-          <Button type="submit" leftSection={<IconFilter size={16} />}>
-            <FormattedMessage id="audit.filter.apply" />
-          </Button>
-        </Group>
-      </Group>
-    </Paper>
+        </>
+      }
+    >
+      <TextInput type="date" label={label('audit.filter.from')} {...form.getInputProps('fromDay')} />
+      <TextInput type="date" label={label('audit.filter.to')} {...form.getInputProps('toDay')} />
+      <TextInput label={label('audit.filter.actor')} description={label('audit.filter.actorHint')} {...form.getInputProps('actor')} />
+      <TextInput label={label('audit.filter.action')} description={label('audit.filter.actionHint')} dir="ltr" {...form.getInputProps('action')} />
+      <TextInput label={label('audit.filter.resourceType')} dir="ltr" {...form.getInputProps('resourceType')} />
+      <TextInput label={label('audit.filter.resourceId')} dir="ltr" {...form.getInputProps('resourceId')} />
+      <Select
+        label={label('audit.filter.centre')}
+        placeholder={label('audit.filter.anyCentre')}
+        clearable
+        searchable
+        data={(centres.data ?? []).map((centre) => ({ value: centre.id, label: centre.name }))}
+        {...form.getInputProps('centreId')}
+        onChange={(value) => form.setFieldValue('centreId', value ?? '')}
+      />
+    </FilterBar>
   );
 }

@@ -1,7 +1,8 @@
-import { ActionIcon, Badge, Code, Group, Modal, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Code, Group, Modal, Table, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconEye, IconLock } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { PagedTable, type PagedQuery } from '../../../ui/PagedTable.js';
 import type { AuditEvent } from './audit-api.js';
 
 /** Codes and ids stay left-to-right inside Arabic text. */
@@ -69,58 +70,57 @@ function EventDetails({ event, onClose }: { event: AuditEvent; onClose(): void }
   );
 }
 
-/** The journal as a table; time in the viewer's own time zone (Intl). */
-export function AuditTable({ events }: { events: AuditEvent[] }) {
+const COLUMN_IDS = ['time', 'actor', 'action', 'resource', 'centre', 'flags'].map((column) => `audit.column.${column}`);
+
+/** The journal as a table, page by page; time in the viewer's own time zone (Intl). */
+export function AuditTable({ events }: { events: PagedQuery<AuditEvent> }) {
   const intl = useIntl();
   const [shown, setShown] = useState<AuditEvent | null>(null);
   return (
     <>
-      <Table.ScrollContainer minWidth={860}>
-        <Table striped highlightOnHover verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              {['time', 'actor', 'action', 'resource', 'centre', 'flags'].map((column) => (
-                <Table.Th key={column}>
-                  <FormattedMessage id={`audit.column.${column}`} />
-                </Table.Th>
-              ))}
-              <Table.Th>
-                <VisuallyHidden>
-                  <FormattedMessage id="audit.detail.title" />
-                </VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {events.map((event) => (
-              <Table.Tr key={event.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{intl.formatDate(event.at, { dateStyle: 'short', timeStyle: 'medium' })}</Table.Td>
-                <Table.Td>{event.actor.name}</Table.Td>
-                <Table.Td>
-                  <Ltr>{event.action}</Ltr>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{event.resourceType}</Text>
-                  {event.resourceId ? (
-                    <Text size="xs" c="dimmed" ff="monospace" dir="ltr" truncate maw={220}>
-                      {event.resourceId}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>{event.centre ? (event.centre.name ?? event.centre.id) : <Text span size="sm" c="dimmed"><FormattedMessage id="audit.wholeNetwork" /></Text>}</Table.Td>
-                <Table.Td>
-                  <Flags event={event} />
-                </Table.Td>
-                <Table.Td>
-                  <ActionIcon variant="subtle" onClick={() => setShown(event)} aria-label={intl.formatMessage({ id: 'audit.detail.open' }, { action: event.action })}>
-                    <IconEye size={18} />
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <PagedTable
+        query={events}
+        columnIds={COLUMN_IDS}
+        actionsId="audit.detail.title"
+        minWidth={860}
+        rowKey={(event) => event.id}
+        empty={
+          <Text c="dimmed">
+            <FormattedMessage id="audit.empty" />
+          </Text>
+        }
+        end={(count) => (
+          <Text c="dimmed" size="sm" ta="center">
+            <FormattedMessage id="audit.end" values={{ count }} />
+          </Text>
+        )}
+        row={(event) => (
+          <>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{intl.formatDate(event.at, { dateStyle: 'short', timeStyle: 'medium' })}</Table.Td>
+            <Table.Td>{event.actor.name}</Table.Td>
+            <Table.Td>
+              <Ltr>{event.action}</Ltr>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{event.resourceType}</Text>
+              {event.resourceId ? (
+                <Text size="xs" c="dimmed" ff="monospace" dir="ltr" truncate maw={220}>
+                  {event.resourceId}
+                </Text>
+              ) : null}
+            </Table.Td>
+            <Table.Td>{event.centre ? (event.centre.name ?? event.centre.id) : <Text span size="sm" c="dimmed"><FormattedMessage id="audit.wholeNetwork" /></Text>}</Table.Td>
+            <Table.Td>
+              <Flags event={event} />
+            </Table.Td>
+            <Table.Td>
+              <ActionIcon variant="subtle" onClick={() => setShown(event)} aria-label={intl.formatMessage({ id: 'audit.detail.open' }, { action: event.action })}>
+                <IconEye size={18} />
+              </ActionIcon>
+            </Table.Td>
+          </>
+        )}
+      />
       {shown ? <EventDetails event={shown} onClose={() => setShown(null)} /> : null}
     </>
   );

@@ -1,7 +1,7 @@
-import { Button, Group, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconFilter, IconX } from '@tabler/icons-react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { useIntl } from 'react-intl';
+import { FilterBar } from '../../../ui/FilterBar.js';
 import { useCentres } from '../network/network-api.js';
 import { FILTER_FIELDS, STATUSES } from './outbox-api.js';
 
@@ -32,51 +32,44 @@ export function OutboxFilters({ search, onApply }: { search: URLSearchParams; on
   });
 
   return (
-    <Paper withBorder p="md" component="form" onSubmit={form.onSubmit((values) => onApply(searchFrom(values)))} aria-label={label('outbox.filter.title')}>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
-        <TextInput label={label('outbox.filter.recipient')} description={label('outbox.filter.recipientHint')} styles={hintStyles} dir="ltr" {...form.getInputProps('recipient')} />
-        <Select
-          label={label('outbox.filter.centre')}
-          placeholder={label('outbox.filter.anyCentre')}
-          clearable
-          searchable
-          data={(centres.data ?? []).map((centre) => ({ value: centre.id, label: centre.name }))}
-          {...select('centreId')}
-        />
-        <TextInput label={label('outbox.filter.template')} description={label('outbox.filter.templateHint')} styles={hintStyles} dir="ltr" {...form.getInputProps('template')} />
-        <Select
-          label={label('outbox.filter.status')}
-          placeholder={label('outbox.filter.anyStatus')}
-          clearable
-          data={STATUSES.map((status) => ({ value: status, label: label(`outbox.status.${status}`) }))}
-          {...select('status')}
-        />
-        <Select
-          label={label('outbox.filter.channel')}
-          placeholder={label('outbox.filter.anyChannel')}
-          clearable
-          data={[
-            { value: 'email', label: label('outbox.channel.email') },
-            { value: 'sms', label: label('outbox.channel.sms') },
-          ]}
-          {...select('channel')}
-        />
-      </SimpleGrid>
-      <Group mt="md" justify="flex-end" gap="sm">
-        <Button
-          variant="default"
-          leftSection={<IconX size={16} />}
-          onClick={() => {
-            form.setValues(valuesFrom(new URLSearchParams()));
-            onApply(new URLSearchParams());
-          }}
-        >
-          <FormattedMessage id="outbox.filter.clear" />
-        </Button>
-        <Button type="submit" leftSection={<IconFilter size={16} />}>
-          <FormattedMessage id="outbox.filter.apply" />
-        </Button>
-      </Group>
-    </Paper>
+    <FilterBar
+      titleId="outbox.filter.title"
+      clearId="outbox.filter.clear"
+      applyId="outbox.filter.apply"
+      columns={5}
+      onSubmit={form.onSubmit((values) => onApply(searchFrom(values)))}
+      onClear={() => {
+        form.setValues(valuesFrom(new URLSearchParams()));
+        onApply(new URLSearchParams());
+      }}
+    >
+      <TextInput label={label('outbox.filter.recipient')} description={label('outbox.filter.recipientHint')} styles={hintStyles} dir="ltr" {...form.getInputProps('recipient')} />
+      <Select
+        label={label('outbox.filter.centre')}
+        placeholder={label('outbox.filter.anyCentre')}
+        clearable
+        searchable
+        data={(centres.data ?? []).map((centre) => ({ value: centre.id, label: centre.name }))}
+        {...select('centreId')}
+      />
+      <TextInput label={label('outbox.filter.template')} description={label('outbox.filter.templateHint')} styles={hintStyles} dir="ltr" {...form.getInputProps('template')} />
+      <Select
+        label={label('outbox.filter.status')}
+        placeholder={label('outbox.filter.anyStatus')}
+        clearable
+        data={STATUSES.map((status) => ({ value: status, label: label(`outbox.status.${status}`) }))}
+        {...select('status')}
+      />
+      <Select
+        label={label('outbox.filter.channel')}
+        placeholder={label('outbox.filter.anyChannel')}
+        clearable
+        data={[
+          { value: 'email', label: label('outbox.channel.email') },
+          { value: 'sms', label: label('outbox.channel.sms') },
+        ]}
+        {...select('channel')}
+      />
+    </FilterBar>
   );
 }

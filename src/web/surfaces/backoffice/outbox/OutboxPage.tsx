@@ -1,105 +1,79 @@
-import { ActionIcon, Alert, Button, Center, Loader, Stack, Table, Tabs, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconEye, IconMail, IconMessage } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../../app/session.js';
-import { describeError } from '../../../ui/forms.js';
 import { PageHeader } from '../../../ui/PageHeader.js';
+import { PagedTable, type PagedQuery } from '../../../ui/PagedTable.js';
 import { JobsPanel } from './JobsPanel.js';
 import { MessageModal } from './MessageModal.js';
 import { filterFromSearch, useOutbox, type NotificationSummary } from './outbox-api.js';
 import { OutboxFilters } from './OutboxFilters.js';
 import { StatusBadge } from './StatusBadge.js';
 
-function MessagesTable({ items, onOpen }: { items: NotificationSummary[]; onOpen(id: string): void }) {
+const COLUMN_IDS = ['created', 'channel', 'recipient', 'template', 'centre', 'status'].map((column) => `outbox.column.${column}`);
+
+function MessagesTable({ messages, onOpen }: { messages: PagedQuery<NotificationSummary>; onOpen(id: string): void }) {
   const intl = useIntl();
   return (
-    <Table.ScrollContainer minWidth={820}>
-      <Table striped highlightOnHover verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            {['created', 'channel', 'recipient', 'template', 'centre', 'status'].map((column) => (
-              <Table.Th key={column}>
-                <FormattedMessage id={`outbox.column.${column}`} />
-              </Table.Th>
-            ))}
-            <Table.Th>
-              <VisuallyHidden>
-                <FormattedMessage id="outbox.detail.title" />
-              </VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((item) => (
-            <Table.Tr key={item.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{intl.formatDate(item.createdAt, { dateStyle: 'short', timeStyle: 'short' })}</Table.Td>
-              <Table.Td>
-                {item.channel === 'email' ? <IconMail size={18} aria-hidden /> : <IconMessage size={18} aria-hidden />}{' '}
-                <FormattedMessage id={`outbox.channel.${item.channel}`} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" dir="ltr" truncate maw={240}>
-                  {item.recipient}
-                </Text>
-                {item.renderedSubject ? (
-                  <Text size="xs" c="gray.7" truncate maw={240}>
-                    {item.renderedSubject}
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" ff="monospace" dir="ltr">
-                  {item.template}
-                </Text>
-              </Table.Td>
-              <Table.Td>{item.centre?.name ?? <Text span size="sm" c="gray.7"><FormattedMessage id="outbox.noCentre" /></Text>}</Table.Td>
-              <Table.Td>
-                <StatusBadge status={item.status} />
-              </Table.Td>
-              <Table.Td>
-                <ActionIcon variant="subtle" size="lg" onClick={() => onOpen(item.id)} aria-label={intl.formatMessage({ id: 'outbox.open' }, { recipient: item.recipient })}>
-                  <IconEye size={18} />
-                </ActionIcon>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <PagedTable
+      query={messages}
+      columnIds={COLUMN_IDS}
+      actionsId="outbox.detail.title"
+      minWidth={820}
+      rowKey={(item) => item.id}
+      empty={
+        <Text c="gray.7">
+          <FormattedMessage id="outbox.empty" />
+        </Text>
+      }
+      row={(item) => (
+        <>
+          <Table.Td style={{ whiteSpace: 'nowrap' }}>{intl.formatDate(item.createdAt, { dateStyle: 'short', timeStyle: 'short' })}</Table.Td>
+          <Table.Td>
+            {item.channel === 'email' ? <IconMail size={18} aria-hidden /> : <IconMessage size={18} aria-hidden />}{' '}
+            <FormattedMessage id={`outbox.channel.${item.channel}`} />
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" dir="ltr" truncate maw={240}>
+              {item.recipient}
+            </Text>
+            {item.renderedSubject ? (
+              <Text size="xs" c="gray.7" truncate maw={240}>
+                {item.renderedSubject}
+              </Text>
+            ) : null}
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" ff="monospace" dir="ltr">
+              {item.template}
+            </Text>
+          </Table.Td>
+          <Table.Td>{item.centre?.name ?? <Text span size="sm" c="gray.7"><FormattedMessage id="outbox.noCentre" /></Text>}</Table.Td>
+          <Table.Td>
+            <StatusBadge status={item.status} />
+          </Table.Td>
+          <Table.Td>
+            <ActionIcon variant="subtle" size="lg" onClick={() => onOpen(item.id)} aria-label={intl.formatMessage({ id: 'outbox.open' }, { recipient: item.recipient })}>
+              <IconEye size={18} />
+            </ActionIcon>
+          </Table.Td>
+        </>
+      )}
+    />
   );
 }
 
 function Messages() {
-  const intl = useIntl();
   const [search, setSearch] = useSearchParams();
   const filter = useMemo(() => filterFromSearch(search), [search]);
   const messages = useOutbox(filter);
   const [open, setOpen] = useState<string | null>(null);
-  const items = messages.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Stack>
       <OutboxFilters key={search.toString()} search={search} onApply={(next) => setSearch(next)} />
-      {messages.error ? <Alert color="red">{describeError(intl, messages.error)}</Alert> : null}
-      {messages.isLoading ? (
-        <Center>
-          <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} />
-        </Center>
-      ) : null}
-      {messages.isSuccess && items.length === 0 ? (
-        <Text c="gray.7">
-          <FormattedMessage id="outbox.empty" />
-        </Text>
-      ) : null}
-      {items.length > 0 ? <MessagesTable items={items} onOpen={setOpen} /> : null}
-      {messages.hasNextPage ? (
-        <Center>
-          <Button variant="default" onClick={() => void messages.fetchNextPage()} loading={messages.isFetchingNextPage}>
-            <FormattedMessage id="common.loadMore" />
-          </Button>
-        </Center>
-      ) : null}
+      <MessagesTable messages={messages} onOpen={setOpen} />
       {open ? <MessageModal id={open} onClose={() => setOpen(null)} /> : null}
     </Stack>
   );

@@ -112,13 +112,14 @@ export async function sendReferral(db: Kysely<Database>, context: StaffContext, 
 
 /**
  * Tells the sending and the receiving unit that a referral changed, in the change's transaction, so
- * their work lists refresh live. The event is a unit's event (docs/realtime.md): it carries the
- * referral's id and status only, never a name or a message; screens re-read the list through the
- * need-to-know API.
+ * their work lists refresh live. Each event goes to the staff who open the referral — a grant on
+ * that unit allowing casefile.refer (the `involving` rule) — and to nobody else: a centre or network
+ * grant would otherwise hear of referrals it may not read (docs/realtime.md, "audience"). It
+ * carries the referral's id and status only; screens re-read the list through the need-to-know API.
  */
 async function announceReferral(trx: Kysely<Database>, referral: { id: string; status: string; from_unit_id: string; to_unit_id: string | null }): Promise<void> {
   for (const unitId of new Set([referral.from_unit_id, referral.to_unit_id].filter((id): id is string => Boolean(id)))) {
-    await writeRealtimeEvent(trx, { type: 'casefile.referral_changed', unitId, payload: { referralId: referral.id, status: referral.status } });
+    await writeRealtimeEvent(trx, { type: 'casefile.referral_changed', unitId, audience: 'casefile.refer', payload: { referralId: referral.id, status: referral.status } });
   }
 }
 

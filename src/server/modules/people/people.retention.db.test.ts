@@ -65,7 +65,7 @@ describe('retention rules', () => {
     expect(listed.map((r: { id: string }) => r.id)).toContain(passports.id);
     expect((await t.db.selectFrom('audit_events').select('id').where('action', 'like', 'retention_rule.%').execute()).length).toBe(8);
     // The database holds the same shape, whatever the caller.
-    await expect(t.db.insertInto('retention_rules').values({ id: '01900000-0000-7000-8000-00000000b001', unit_id: null, document_type: 'Payslip', retain_years: 2 }).execute()).rejects.toThrow(/retention_rules_document_type_check/);
+    await expect(t.db.insertInto('retention_rules').values({ id: '01900000-0000-7000-8000-00000000b001', unit_id: null, document_type: 'Payslip', retain_years: 2, note: '' }).execute()).rejects.toThrow(/retention_rules_document_type_check/);
     expect((await admin.request({ method: 'DELETE', url: `/api/v1/people/retention/rules/${payslips.id}` })).statusCode).toBe(204);
   });
 

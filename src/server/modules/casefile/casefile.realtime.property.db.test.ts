@@ -5,14 +5,18 @@ import { ROLES, roleAllows, type Role } from '../../../shared/access.js';
 import { createNetworkFixture, createStaff, createTestApp, signIn, type Session, type TestApp } from '../../../../test/app.js';
 import { testDatabaseKind } from '../../../../test/database.js';
 import { openSse, type SseClient, type SseMessage } from '../../../../test/sse.js';
+import { partnerRows } from '../../demo/demo-directory.js';
 import { writeRealtimeEvent } from '../../realtime/events.js';
+import { writeDataset } from '../directory/directory.import.js';
+import { derivedId } from '../directory/directory.network-sync.js';
 import { session } from '../queue/queue.test-fixtures.js';
 import { addPerson, addUnit } from './casefile.test-fixtures.js';
 
 /**
  * Need-to-know on the staff event stream (docs/realtime.md, docs/casefile.md "Realtime"): random
- * actors (any role at any scope) keep a stream open while the units' own staff send referrals and
- * move them at random, valid moves or not. Every case-file event an actor's stream carries — live
+ * actors (any role at any scope) keep a stream open while the units' own staff send referrals (to
+ * units, or to a partner association with the person's consent) and move them at random, valid
+ * moves or not. Every case-file event an actor's stream carries — live
  * or replayed with Last-Event-ID — must be about a referral that actor may open
  * (`GET /referrals/:id` answers 200), and it must carry ids and a status only; conversely each actor
  * receives exactly the events of the units whose referrals they work on, so the filter is not
@@ -20,6 +24,7 @@ import { addPerson, addUnit } from './casefile.test-fixtures.js';
  */
 const RUNS = testDatabaseKind() === 'postgres' ? 8 : 20;
 const MOVES = ['accept', 'reject', 'complete', 'revoke'] as const;
+const PARTNER = derivedId('demo-partner/kalyna', 'organization');
 
 let t: TestApp;
 let url: string;
@@ -50,19 +55,20 @@ beforeAll(async () => {
     const id = await createStaff(t.db, username, []);
     subjects.push({ id, session: await signIn(t.app, username) });
   }
+  await writeDataset(t.db, partnerRows(new Date().toISOString()));
   url = await t.app.listen({ port: 0, host: '127.0.0.1' });
 }, 120_000);
 afterAll(() => t?.close());
 
 interface GrantSpec { role: Role; scope: { type: 'network' } | { type: 'centre'; index: number } | { type: 'unit'; index: number } }
-type Op = { kind: 'send'; person: number; from: number; to: number } | { kind: 'move'; referral: number; move: (typeof MOVES)[number] };
+type Op = { kind: 'send'; person: number; from: number; to: number; partner: boolean } | { kind: 'move'; referral: number; move: (typeof MOVES)[number] };
 
 const grantArb: fc.Arbitrary<GrantSpec> = fc.record({
   role: fc.constantFrom(...ROLES),
   scope: fc.oneof(fc.constant({ type: 'network' as const }), fc.record({ type: fc.constant('centre' as const), index: fc.nat(1) }), fc.record({ type: fc.constant('unit' as const), index: fc.nat(4) })),
 });
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('send' as const), person: fc.nat(2), from: fc.nat(2), to: fc.nat(4) }),
+  fc.record({ kind: fc.constant('send' as const), person: fc.nat(2), from: fc.nat(2), to: fc.nat(4), partner: fc.boolean() }),
   fc.record({ kind: fc.constant('move' as const), referral: fc.nat(7), move: fc.constantFrom(...MOVES) }),
 );
 const worldArb = fc.record({
@@ -87,19 +93,26 @@ async function install(grants: GrantSpec[][]): Promise<void> {
 
 /** Sends and moves referrals as the units' own staff; a move that does not fit the state answers 409 and publishes nothing. */
 async function perform(ops: Op[]): Promise<void> {
-  const sent: { id: string; from: string; to: string }[] = [];
+  const sent: { id: string; from: string; to: string | null }[] = [];
   for (const op of ops) {
     if (op.kind === 'send') {
       const person = people[op.person]!;
       const own = units.filter((_, index) => (index < 3 ? 0 : 1) === person.centre);
       const from = own[op.from % own.length]!;
-      const to = units[op.to] === from ? units[(op.to + 1) % units.length]! : units[op.to]!;
-      const response = await officers.get(from)!.request({ method: 'POST', url: `/api/v1/people/${person.id}/referrals`, payload: { fromUnitId: from, toUnitId: to, sharedSections: ['notes'], message: 'A private message' } });
+      const to = op.partner ? null : units[op.to] === from ? units[(op.to + 1) % units.length]! : units[op.to]!;
+      const officer = officers.get(from)!;
+      if (!to) {
+        const consent = await officer.request({ method: 'POST', url: `/api/v1/people/${person.id}/consents`, payload: { purpose: 'share_with_partner', sourceUnitId: from, partnerOrganizationId: PARTNER, givenHow: 'in_person_signed' } });
+        expect(consent.statusCode, consent.body).toBe(201);
+      }
+      const target = to ? { toUnitId: to } : { partnerOrganizationId: PARTNER };
+      const response = await officer.request({ method: 'POST', url: `/api/v1/people/${person.id}/referrals`, payload: { fromUnitId: from, ...target, sharedSections: ['notes'], message: 'A private message' } });
       expect(response.statusCode, response.body).toBe(201);
       sent.push({ id: response.json().id, from, to });
     } else if (sent.length > 0) {
       const referral = sent[op.referral % sent.length]!;
-      const actingUnit = op.move === 'revoke' ? referral.from : referral.to;
+      // A partner has no account: the sending unit records its answer.
+      const actingUnit = op.move === 'revoke' || referral.to === null ? referral.from : referral.to;
       const response = await officers.get(actingUnit)!.request({ method: 'POST', url: `/api/v1/referrals/${referral.id}/${op.move}`, payload: {} });
       expect(response.statusCode, response.body).toBeOneOf([200, 409]);
     }

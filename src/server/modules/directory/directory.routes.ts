@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDependencies } from '../../app.js';
 import { staffContextOf } from '../../http/request-context.js';
+import { AppError } from '../../http/errors.js';
+import { findPartner, PartnerSearchQuery, PartnerSummary, searchPartners } from './directory.partners.js';
 import * as directory from './directory.service.js';
 
 const tags = ['directory'];
@@ -39,6 +41,18 @@ export const directoryRoutes = (deps: AppDependencies): FastifyPluginAsyncZod =>
   app.get('/api/v1/public/directory/services/:id', {
     schema: { tags, summary: 'One service as an HSDS v3 object', params: z.object({ id: z.uuid() }), response: { 200: AnyObject } },
   }, async (request) => directory.getService(db, request.params.id));
+
+  app.get('/api/v1/public/directory/partners', {
+    schema: { tags, summary: 'Outside partners (associations, NGOs, municipal services) whose name holds every word of q, with phones and addresses (OneRoof extension)', querystring: PartnerSearchQuery, response: { 200: z.object({ items: z.array(PartnerSummary) }) } },
+  }, async (request) => ({ items: await searchPartners(db, request.query) }));
+
+  app.get('/api/v1/public/directory/partners/:id', {
+    schema: { tags, summary: 'One outside partner with its phones and addresses; 404 for a unit under the roof', params: z.object({ id: z.uuid() }), response: { 200: PartnerSummary } },
+  }, async (request) => {
+    const partner = await findPartner(db, request.params.id);
+    if (!partner) throw AppError.notFound('The partner');
+    return partner;
+  });
 
   app.get('/api/v1/public/directory/export', {
     schema: { tags, summary: 'The whole directory: HSDS JSON, or a tabular data package (ZIP of datapackage.json and CSVs)', querystring: ExportQuery },

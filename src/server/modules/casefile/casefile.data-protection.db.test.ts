@@ -168,7 +168,7 @@ describe('the case file in data protection', () => {
     expect(inAYearAndAHalf.documents.map((d) => d.documentId)).not.toContain(contract);
     const inThreeYears = await retentionReport(t.db, context, new Date(Date.now() + 3 * year));
     expect(inThreeYears.documents.filter((d) => d.personId === other)).toEqual([
-      { documentId: contract, personId: other, store: 'casefile', type: 'contract', unit: { id: immigration, name: expect.any(String) }, retainYears: 2, dueSince: expect.any(String) },
+      { documentId: contract, personId: other, store: 'casefile', type: 'contract', unit: { id: immigration, name: expect.any(String), centre: { id: expect.any(String), name: expect.any(String) } }, retainYears: 2, dueSince: expect.any(String) },
     ]);
     // A type without a rule (payslip) follows the person.
     expect(await purgeDocumentsPastRetention(t.db, new Date(Date.now() + 3 * year))).toBe(1);

@@ -84,7 +84,7 @@ export type RetentionRuleInput = z.infer<typeof RetentionRuleInput>;
 
 export const RetentionRuleView = z.object({
   id: z.uuid(),
-  unit: Place.nullable(),
+  unit: Place.extend({ centre: Place }).nullable(),
   documentType: z.string().nullable(),
   retainYears: z.int(),
   note: z.string(),
@@ -120,7 +120,7 @@ export const RetentionReport = z.object({
     personId: z.uuid(),
     store: z.enum(['identity', 'casefile']).describe('An identity document of the registry, or a document of the case file'),
     type: z.string(),
-    unit: Place.nullable().describe('The unit holding a case-file document'),
+    unit: Place.extend({ centre: Place }).nullable().describe('The unit holding a case-file document'),
     retainYears: z.int(),
     dueSince: z.iso.datetime(),
   })).describe('Documents the task would delete now, past their own type\'s rule, of people who are otherwise kept'),

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { CASEFILE_DOCUMENT_TYPES, IDENTITY_DOCUMENT_TYPES } from '../../../shared/document-types.js';
 import { actorMay } from '../../access/actor.js';
@@ -21,16 +21,22 @@ function ensureMayManageRetention(context: StaffContext): void {
 
 export async function listRetentionRules(db: Kysely<Database>, context: StaffContext): Promise<RetentionRuleView[]> {
   ensureMayManageRetention(context);
+  // Rules for every unit first (the person as a whole, then by type), then each unit's.
   const rows = await db
     .selectFrom('retention_rules as r')
     .leftJoin('units as u', 'u.id', 'r.unit_id')
-    .select(['r.id', 'r.unit_id', 'u.name as unit_name', 'r.document_type', 'r.retain_years', 'r.note', 'r.updated_at'])
+    .leftJoin('centres as c', 'c.id', 'u.centre_id')
+    .select(['r.id', 'r.unit_id', 'u.name as unit_name', 'c.id as centre_id', 'c.name as centre_name', 'r.document_type', 'r.retain_years', 'r.note', 'r.updated_at'])
+    .orderBy(sql`r.unit_id IS NOT NULL`)
+    .orderBy('c.name')
     .orderBy('u.name')
+    .orderBy(sql`r.document_type IS NOT NULL`)
     .orderBy('r.document_type')
     .execute();
   return rows.map((r) => ({
     id: r.id,
-    unit: r.unit_id ? { id: r.unit_id, name: r.unit_name ?? '' } : null,
+    // Units of the same name work at several centres (immigration at each): the centre tells them apart.
+    unit: r.unit_id ? { id: r.unit_id, name: r.unit_name ?? '', centre: { id: r.centre_id ?? '', name: r.centre_name ?? '' } } : null,
     documentType: r.document_type,
     retainYears: r.retain_years,
     note: r.note,
@@ -87,12 +93,20 @@ export async function knownDocumentTypes(db: Kysely<Database>, context: StaffCon
   return [...types.values()].sort((a, b) => a.type.localeCompare(b.type));
 }
 
-/** Names of centres and units, for a report that otherwise carries ids only. */
-async function placeNames(db: Kysely<Database>, table: 'centres' | 'units', ids: string[]): Promise<Map<string, string>> {
+/** Names of centres, for a report that otherwise carries ids only. */
+async function centreNames(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom(table).select(['id', 'name']).where('id', 'in', unique).execute();
+  const rows = await db.selectFrom('centres').select(['id', 'name']).where('id', 'in', unique).execute();
   return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** Units with their centre's name (units of one name work at several centres). */
+async function unitPlaces(db: Kysely<Database>, ids: string[]): Promise<Map<string, { id: string; name: string; centre: { id: string; name: string } }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('units as u').innerJoin('centres as c', 'c.id', 'u.centre_id').select(['u.id', 'u.name', 'c.id as centre_id', 'c.name as centre_name']).where('u.id', 'in', unique).execute();
+  return new Map(rows.map((row) => [row.id, { id: row.id, name: row.name, centre: { id: row.centre_id, name: row.centre_name } }]));
 }
 
 /**
@@ -105,10 +119,10 @@ export async function retentionReport(db: Kysely<Database>, context: StaffContex
   const documents = await findDocumentsPastRetention(db, asOf);
   const dueIds = new Set(people.filter((p) => !p.has_open_activity).map((p) => p.person_id));
   const defaultRule = await db.selectFrom('retention_rules').select('retain_years').where('unit_id', 'is', null).where('document_type', 'is', null).executeTakeFirst();
-  const centres = await placeNames(db, 'centres', people.map((p) => p.home_centre_id));
+  const centres = await centreNames(db, people.map((p) => p.home_centre_id));
   // Documents of people about to be anonymised go with them; these are the early ones.
   const early = documents.filter((d) => !dueIds.has(d.person_id));
-  const units = await placeNames(db, 'units', early.map((d) => d.unit_id).filter((id): id is string => id !== null));
+  const units = await unitPlaces(db, early.map((d) => d.unit_id).filter((id): id is string => id !== null));
   const present = (p: (typeof people)[number]) => ({
     personId: p.person_id,
     homeCentre: { id: p.home_centre_id, name: centres.get(p.home_centre_id) ?? '' },
@@ -129,7 +143,7 @@ export async function retentionReport(db: Kysely<Database>, context: StaffContex
       personId: d.person_id,
       store: d.store,
       type: d.type,
-      unit: d.unit_id ? { id: d.unit_id, name: units.get(d.unit_id) ?? '' } : null,
+      unit: d.unit_id ? (units.get(d.unit_id) ?? { id: d.unit_id, name: '', centre: { id: '', name: '' } }) : null,
       retainYears: d.retain_years,
       dueSince: new Date(d.due_since).toISOString(),
     })),

@@ -71,7 +71,7 @@ function useRuleDescription(): (rule: RetentionRule) => { unit: string; appliesT
   const intl = useIntl();
   const typeLabel = useDocumentTypeLabel();
   return (rule) => ({
-    unit: rule.unit?.name ?? intl.formatMessage({ id: 'retention.everyUnit' }),
+    unit: rule.unit ? `${rule.unit.name} · ${rule.unit.centre.name}` : intl.formatMessage({ id: 'retention.everyUnit' }),
     appliesTo: rule.documentType ? typeLabel(rule.documentType) : intl.formatMessage({ id: 'retention.wholePerson' }),
   });
 }
@@ -95,7 +95,16 @@ function RulesTable({ rules, onEdit, onDelete }: { rules: RetentionRule[]; onEdi
             const { unit, appliesTo } = describe(rule);
             return (
               <Table.Tr key={rule.id}>
-                <Table.Td>{rule.unit ? unit : <Text span size="sm" fs="italic">{unit}</Text>}</Table.Td>
+                <Table.Td>
+                  {rule.unit ? (
+                    <>
+                      {rule.unit.name}
+                      <Text size="xs" c="gray.7">{rule.unit.centre.name}</Text>
+                    </>
+                  ) : (
+                    <Text span size="sm" fs="italic">{unit}</Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   {rule.documentType ? (
                     <>
@@ -141,7 +150,7 @@ function DeleteRuleModal({ rule, onClose }: { rule: RetentionRule; onClose(): vo
     },
   });
   return (
-    <Modal opened onClose={onClose} title={intl.formatMessage({ id: 'retention.delete.title' })}>
+    <Modal opened onClose={onClose} title={intl.formatMessage({ id: 'retention.delete.title' })} closeButtonProps={{ 'aria-label': intl.formatMessage({ id: 'common.close' }) }}>
       <Stack>
         <Text>
           <FormattedMessage id="retention.delete.confirm" values={{ unit, appliesTo, years: rule.retainYears }} />

@@ -135,7 +135,14 @@ function DocumentsTable({ documents }: { documents: RetentionReport['documents']
                 <Table.Tr key={document.documentId}>
                   <Table.Td>{typeLabel(document.type)}</Table.Td>
                   <Table.Td><FormattedMessage id={`retention.report.store.${document.store}`} /></Table.Td>
-                  <Table.Td>{document.unit?.name ?? '—'}</Table.Td>
+                  <Table.Td>
+                    {document.unit ? (
+                      <>
+                        {document.unit.name}
+                        <Text size="xs" c="gray.7">{document.unit.centre.name}</Text>
+                      </>
+                    ) : '—'}
+                  </Table.Td>
                   <Table.Td><Id value={document.personId} /></Table.Td>
                   <Table.Td><FormattedMessage id="retention.years" values={{ years: document.retainYears }} /></Table.Td>
                   <Table.Td>{intl.formatDate(document.dueSince, { dateStyle: 'medium' })}</Table.Td>

@@ -64,7 +64,7 @@ export function RetentionRuleModal({ rule, onClose }: { rule: RetentionRule | nu
   const described = new Map((known.data ?? []).map((entry) => [entry.type, entry]));
   const values = form.getValues();
   return (
-    <Modal opened onClose={onClose} title={intl.formatMessage({ id: editing ? 'retention.form.editTitle' : 'retention.form.addTitle' })} size="lg">
+    <Modal opened onClose={onClose} title={intl.formatMessage({ id: editing ? 'retention.form.editTitle' : 'retention.form.addTitle' })} size="lg" closeButtonProps={{ 'aria-label': intl.formatMessage({ id: 'common.close' }) }}>
       <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Stack>
           <Select

@@ -6,9 +6,11 @@ import { networkKeys, useCentres, type Unit } from '../network/network-api.js';
 
 export interface Place { id: string; name: string }
 
+export interface UnitPlace extends Place { centre: Place }
+
 export interface RetentionRule {
   id: string;
-  unit: Place | null;
+  unit: UnitPlace | null;
   documentType: string | null;
   retainYears: number;
   note: string;
@@ -32,7 +34,7 @@ export interface RetentionReport {
   people: ReportPerson[];
   heldBack: ReportPerson[];
   blockedByOpenActivity: number;
-  documents: { documentId: string; personId: string; store: 'identity' | 'casefile'; type: string; unit: Place | null; retainYears: number; dueSince: string }[];
+  documents: { documentId: string; personId: string; store: 'identity' | 'casefile'; type: string; unit: UnitPlace | null; retainYears: number; dueSince: string }[];
 }
 
 export const retentionKeys = {

@@ -86,11 +86,13 @@ export async function readOutboxMessage(page: Page, recipient: string, template:
 export const WCAG_21_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
- * axe on the page as it is now: fails on any serious or critical WCAG 2.1 A/AA violation, listing
+ * axe on the page (or the part `include` selects) as it is now: fails on any serious or critical WCAG 2.1 A/AA violation, listing
  * each as "label: rule (impact) – help – elements" so the failure says what to fix and where.
  */
-export async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA_TAGS).analyze();
+export async function expectNoSeriousAxeViolations(page: Page, label: string, include?: string): Promise<void> {
+  const builder = new AxeBuilder({ page }).withTags(WCAG_21_AA_TAGS);
+  // `include`: check only this part of the page (a dialog opened over a screen checked elsewhere).
+  const results = await (include ? builder.include(include) : builder).analyze();
   const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   const readable = serious.map(
     (violation) => `${label}: ${violation.id} (${violation.impact}) – ${violation.help} – ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,

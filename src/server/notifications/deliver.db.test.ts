@@ -113,7 +113,7 @@ describe('delivering notifications', () => {
   });
 
   it('holds messages in the outbox when no provider is configured, rendered for staff to read', async () => {
-    const email = await request({ locale: 'ti' });
+    const email = await request({ locale: 'sw' });
     const sms = await request({ channel: 'sms', recipient: '+351912345678', locale: 'en' });
     await runner().runDueJobs();
     expect(await row(email)).toMatchObject({ status: 'held', provider: 'outbox', rendered_locale: 'pt', sent_at: null });

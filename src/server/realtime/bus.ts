@@ -125,7 +125,7 @@ export async function latestPosition(db: Kysely<Database>): Promise<number> {
 export async function eventsAfter(db: Kysely<Database>, position: number, limit: number): Promise<PublishedEvent[]> {
   const rows = await db
     .selectFrom('realtime_events')
-    .select(['position', 'type', 'at', 'centre_id', 'unit_id', 'payload'])
+    .select(['position', 'type', 'at', 'centre_id', 'unit_id', 'audience', 'payload'])
     .where('position', '>', position)
     .orderBy('position')
     .limit(limit)
@@ -136,6 +136,7 @@ export async function eventsAfter(db: Kysely<Database>, position: number, limit:
     at: row.at,
     centreId: row.centre_id,
     unitId: row.unit_id,
+    audience: row.audience,
     payload: row.payload,
   }));
 }

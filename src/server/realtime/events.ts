@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Action } from '../../shared/access.js';
 import type { Database } from '../db/types.js';
 
 export interface RealtimeEventInput {
@@ -8,6 +9,12 @@ export interface RealtimeEventInput {
   centreId?: string | null;
   /** A unit's event needs no centreId: it is filled in from the unit, so centre-wide streams see it. */
   unitId?: string | null;
+  /**
+   * For events about records behind need-to-know (a referral): only staff holding this action
+   * through a grant on `unitId` itself receive it — not the unit's centre, not the network, whose
+   * grants never open a unit's records (docs/realtime.md). Needs a unitId.
+   */
+  audience?: Action | null;
   payload?: Record<string, unknown>;
 }
 
@@ -18,6 +25,8 @@ export interface PublishedEvent {
   at: Date;
   centreId: string | null;
   unitId: string | null;
+  /** See RealtimeEventInput.audience; absent or null: the place rule alone. */
+  audience?: string | null;
   payload: Record<string, unknown>;
 }
 
@@ -34,10 +43,12 @@ export async function writeRealtimeEvent(db: Kysely<Database>, event: RealtimeEv
 /** The row of one event, for an insert the caller runs in the change's own statement (a data-modifying CTE). */
 export function realtimeEventValues(event: RealtimeEventInput) {
   const unitId = event.unitId ?? null;
+  if (event.audience && !unitId) throw new Error(`the realtime event ${event.type} names an audience without a unit`);
   return (eb: ExpressionBuilder<Database, 'realtime_events'>) => ({
     type: event.type,
     centre_id: event.centreId ?? (unitId ? eb.selectFrom('units').select('units.centre_id').where('units.id', '=', unitId) : null),
     unit_id: unitId,
+    audience: event.audience ?? null,
     payload: JSON.stringify(event.payload ?? {}),
   });
 }

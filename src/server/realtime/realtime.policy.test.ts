@@ -31,4 +31,15 @@ describe('who receives a realtime event', () => {
     expect([network, centre, unit, noRoles].map((someone) => mayReceive(someone, { centreId: CENTRE_A, unitId: UNIT_A }))).toEqual([true, true, true, false]);
     expect(mayReceive(unit, { centreId: CENTRE_A, unitId: UNIT_A2 })).toBe(false);
   });
+
+  it('sends an event with an audience only to those holding that action through a grant on the unit itself', () => {
+    const event = { centreId: CENTRE_A, unitId: UNIT_A, audience: 'casefile.refer' };
+    expect([network, centre, unit, noRoles].map((someone) => mayReceive(someone, event))).toEqual([false, false, true, false]);
+    const unitStatistician = actor({ role: 'statistician', scopeType: 'unit', scopeId: UNIT_A, centreId: CENTRE_A });
+    expect(mayReceive(unitStatistician, event)).toBe(false);
+    expect(mayReceive(unit, { ...event, unitId: UNIT_A2 })).toBe(false);
+    // Fails closed: an action nobody knows, or an audience without a unit, reaches nobody.
+    expect(mayReceive(unit, { ...event, audience: 'casefile.no_such_action' })).toBe(false);
+    expect(mayReceive(unit, { centreId: CENTRE_A, unitId: null, audience: 'casefile.refer' })).toBe(false);
+  });
 });

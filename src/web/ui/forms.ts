@@ -63,15 +63,18 @@ export function useApiMutation<TData, TVariables>(
 ): UseMutationResult<TData, Error, TVariables> {
   const intl = useIntl();
   const { form, successMessageId, ...rest } = options;
+  // The toast's close button needs a name to be read out (axe: button-name); "dismiss", so it is never
+  // taken for the Close button of the dialog or page underneath.
+  const closeButtonProps = { 'aria-label': intl.formatMessage({ id: 'common.dismiss' }) };
   return useMutation({
     ...rest,
     onSuccess: (...args) => {
-      if (successMessageId) notifications.show({ color: 'green', message: intl.formatMessage({ id: successMessageId }) });
+      if (successMessageId) notifications.show({ color: 'green', message: intl.formatMessage({ id: successMessageId }), closeButtonProps });
       return rest.onSuccess?.(...args);
     },
     onError: (error, ...args) => {
       const shownOnFields = form ? applyApiFieldErrors(form, error, intl) : false;
-      notifications.show({ color: 'red', message: shownOnFields ? intl.formatMessage({ id: 'error.validation' }) : describeError(intl, error) });
+      notifications.show({ color: 'red', message: shownOnFields ? intl.formatMessage({ id: 'error.validation' }) : describeError(intl, error), closeButtonProps });
       return rest.onError?.(error, ...args);
     },
   });

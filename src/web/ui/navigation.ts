@@ -9,6 +9,7 @@ import {
   IconDeviceTv,
   IconHeadset,
   IconHome,
+  IconHourglass,
   IconLayoutDashboard,
   IconMailForward,
   IconShieldSearch,
@@ -45,6 +46,7 @@ export const NAVIGATION: NavigationItem[] = [
   { to: '/office/knowledge', labelId: 'knowledge.nav', icon: IconBook, action: ['knowledge.translate', 'directory.manage'] },
   { to: '/office/people', labelId: 'casefile.nav.people', icon: IconAddressBook, action: 'people.read' },
   { to: '/office/referrals', labelId: 'casefile.nav.referrals', icon: IconArrowsExchange, action: 'casefile.refer' },
+  { to: '/office/retention', labelId: 'retention.nav', icon: IconHourglass, action: 'people.retention' },
   { to: '/office/devices', labelId: 'devices.nav', icon: IconDeviceTv, action: 'queue.manage' },
   { to: '/office/reports', labelId: 'report.nav', icon: IconChartBar, action: 'queue.read' },
   // Full-screen working surfaces of the queue (outside /office).

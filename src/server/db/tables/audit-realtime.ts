@@ -26,6 +26,8 @@ export interface RealtimeEventsTable {
   centre_id: string | null;
   unit_id: string | null;
   payload: ColumnType<Record<string, unknown>, string | undefined, never>;
+  /** The action receivers must hold through a grant on the event's unit itself (migration 0031); null: the place rule alone. */
+  audience: ColumnType<string | null, string | null | undefined, never>;
   /** Assigned when the transaction commits, in commit order (migration 0004); null until then. */
   position: ColumnType<number | null, never, never>;
 }

@@ -47,7 +47,10 @@ export interface CasefileConsentsTable {
   purpose: ConsentPurpose;
   source_unit_id: string | null;
   target_unit_id: string | null;
+  /** The name as recorded (free text before migration 0031; the directory's name since). */
   partner_name: string | null;
+  /** The partner's organisation in the directory (migration 0031); null for older free-text rows. */
+  partner_organization_id: ColumnType<string | null, string | null | undefined, string | null>;
   given_how: ConsentGivenHow;
   witness_name: string | null;
   given_at: Timestamp;
@@ -66,7 +69,10 @@ export interface CasefileReferralsTable {
   person_id: string;
   from_unit_id: string;
   to_unit_id: string | null;
+  /** The name as recorded (free text before migration 0031; the directory's name since). */
   partner_name: string | null;
+  /** The partner's organisation in the directory (migration 0031); null for older free-text rows. */
+  partner_organization_id: ColumnType<string | null, string | null | undefined, string | null>;
   shared_sections: ColumnType<SectionName[], SectionName[], SectionName[]>;
   message: Generated<string>;
   status: Generated<ReferralStatus>;

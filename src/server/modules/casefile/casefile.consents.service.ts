@@ -7,6 +7,8 @@ import type { StaffContext } from '../../http/request-context.js';
 import { unitsOfStaff } from './casefile.access.js';
 import { auditFileChange, auditFileRead } from './casefile.audit.js';
 import { loadPersonOfFile, loadUnit } from './casefile.guard.js';
+import { loadPartner, partnerRef, partnersOf } from './casefile.partners.js';
+import type { PartnerContact } from '../directory/directory.partner-lookup.js';
 import type { BreakGlassView, ConsentInput, ConsentView } from './casefile.schemas.js';
 
 type ConsentRow = Selectable<CasefileConsentsTable>;
@@ -15,14 +17,16 @@ export function consentActive(row: Pick<ConsentRow, 'given_at' | 'expires_at' | 
   return row.withdrawn_at === null && row.given_at <= now && (row.expires_at === null || row.expires_at > now);
 }
 
-function presentConsent(row: ConsentRow, now: Date): ConsentView {
+function presentConsent(row: ConsentRow, now: Date, partners: Map<string, PartnerContact>): ConsentView {
+  const partner = partnerRef(row, partners);
   return {
     id: row.id,
     personId: row.person_id,
     purpose: row.purpose,
     sourceUnitId: row.source_unit_id,
     targetUnitId: row.target_unit_id,
-    partnerName: row.partner_name,
+    partnerOrganizationId: partner?.organizationId ?? null,
+    partnerName: partner?.name ?? null,
     givenHow: row.given_how,
     witnessName: row.witness_name,
     givenAt: row.given_at.toISOString(),
@@ -57,11 +61,14 @@ export async function recordConsent(db: Kysely<Database>, context: StaffContext,
   const now = new Date();
   const person = await loadPersonOfFile(db, context.actor, personId, now);
   const sharing = isSharing(input.purpose);
+  const partner = input.purpose === 'share_with_partner' ? await loadPartner(db, input.partnerOrganizationId!, 'partnerOrganizationId') : null;
   const values = {
     purpose: input.purpose,
     source_unit_id: sharing ? input.sourceUnitId! : null,
     target_unit_id: input.purpose === 'share_with_unit' ? input.targetUnitId! : null,
-    partner_name: input.purpose === 'share_with_partner' ? input.partnerName! : null,
+    // The name is kept as it reads today, so the consent stays readable whatever becomes of the entry.
+    partner_name: partner?.name ?? null,
+    partner_organization_id: partner?.id ?? null,
   };
   if (values.source_unit_id) await loadUnit(db, values.source_unit_id);
   if (values.target_unit_id) await loadUnit(db, values.target_unit_id).catch(() => {
@@ -83,10 +90,10 @@ export async function recordConsent(db: Kysely<Database>, context: StaffContext,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await auditFileChange(trx, context, { action: 'casefile.consent_record', personId: person.id, unitId: values.source_unit_id, details: { id: inserted.id, purpose: input.purpose, targetUnitId: values.target_unit_id } });
+    await auditFileChange(trx, context, { action: 'casefile.consent_record', personId: person.id, unitId: values.source_unit_id, details: { id: inserted.id, purpose: input.purpose, targetUnitId: values.target_unit_id, partnerOrganizationId: values.partner_organization_id } });
     return inserted;
   });
-  return presentConsent(row, now);
+  return presentConsent(row, now, new Map(partner ? [[partner.id, partner]] : []));
 }
 
 export async function listConsents(db: Kysely<Database>, context: StaffContext, personId: string): Promise<ConsentView[]> {
@@ -95,7 +102,8 @@ export async function listConsents(db: Kysely<Database>, context: StaffContext, 
   const rows = await db.selectFrom('casefile_consents').selectAll().where('person_id', '=', person.id).orderBy('recorded_at', 'desc').orderBy('id').execute();
   const shown = rows.filter((row) => mayHandle(context.actor, row, person.homeCentreId, false) || (!isSharing(row.purpose) && person.coreReadable));
   if (shown.length > 0) await auditFileRead(db, context, { action: 'casefile.consent_list', personId: person.id, details: { ids: shown.map((r) => r.id) } });
-  return shown.map((row) => presentConsent(row, now));
+  const partners = await partnersOf(db, shown);
+  return shown.map((row) => presentConsent(row, now, partners));
 }
 
 export async function withdrawConsent(db: Kysely<Database>, context: StaffContext, consentId: string, note: string | undefined): Promise<ConsentView> {
@@ -119,7 +127,7 @@ export async function withdrawConsent(db: Kysely<Database>, context: StaffContex
     await auditFileChange(trx, context, { action: 'casefile.consent_withdraw', personId: existing.person_id, unitId: existing.source_unit_id, details: { id: consentId } });
     return updated;
   });
-  return presentConsent(row, now);
+  return presentConsent(row, now, await partnersOf(db, [row]));
 }
 
 /** True when the person agreed to be contacted through this channel and the consent holds now. */

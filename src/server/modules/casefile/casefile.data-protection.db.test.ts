@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetworkFixture, createTestApp, type Session, type TestApp } from '../../../../test/app.js';
 import { anonymisePerson } from '../people/people.anonymise.js';
-import { purgeDocumentsPastRetention } from '../people/people.retention.service.js';
+import { purgeDocumentsPastRetention, retentionReport } from '../people/people.retention.service.js';
 import { session } from '../queue/queue.test-fixtures.js';
 import { ANONYMISED_WITNESS, eraseCasefile } from './casefile.data-protection.js';
 import { addPerson, addUnit, tinyPdf, tinyPng } from './casefile.test-fixtures.js';
@@ -15,6 +15,8 @@ let social: string;
 let officer: Session;
 let mediator: Session;
 let centreManager: Session;
+let admin: Session;
+let networkId: string;
 let amina: string;
 let other: string;
 const documents: { id: string; bytes: Buffer; name: string }[] = [];
@@ -29,6 +31,8 @@ beforeAll(async () => {
   officer = await session(t, [{ role: 'agency_officer', scopeType: 'unit', scopeId: immigration }], 'officer');
   mediator = await session(t, [{ role: 'support_mediator', scopeType: 'unit', scopeId: social }], 'mediator');
   centreManager = await session(t, [{ role: 'centre_manager', scopeType: 'centre', scopeId: place.centreId }], 'manager');
+  networkId = place.networkId;
+  admin = await session(t, [{ role: 'network_admin', scopeType: 'network', scopeId: networkId }], 'admin');
   amina = await addPerson(t.db, place.centreId, 'Amina', 'Haddad');
   other = await addPerson(t.db, place.centreId, 'Yusuf', 'Karimi');
 
@@ -139,5 +143,35 @@ describe('the case file in data protection', () => {
     const journal = await t.db.selectFrom('audit_events').select('details').where('action', '=', 'person.document_purge').where('resource_id', '=', other).execute();
     expect(journal).toMatchObject([{ details: { casefileDocuments: [{ id: otherDocument, type: 'passport' }] } }]);
     expect(await purgeDocumentsPastRetention(t.db, inTwoYears)).toBe(0);
+  });
+
+  it('keeps a case-file type of its own (a contract) by the longest rule that applies, and reports it in the dry run first', async () => {
+    const upload = async (documentType: string) => {
+      const response = await post(officer, `/api/v1/people/${other}/documents`, { unitId: immigration, documentType, fileName: `${documentType}.pdf`, contentBase64: tinyPdf().toString('base64') });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json().id as string;
+    };
+    const contract = await upload('contract');
+    const payslip = await upload('payslip');
+    const put = (payload: Record<string, unknown>) => admin.request({ method: 'PUT', url: '/api/v1/people/retention/rules', payload });
+    expect((await put({ documentType: 'contract', retainYears: 1 })).statusCode).toBe(200);
+    expect((await put({ unitId: immigration, documentType: 'contract', retainYears: 2, note: 'Immigration keeps contracts two years' })).statusCode).toBe(200);
+    // A unit that neither served the person nor holds the document does not keep it.
+    expect((await put({ unitId: social, documentType: 'contract', retainYears: 50 })).statusCode).toBe(200);
+    const types = (await get(admin, '/api/v1/people/retention/document-types')).json().items as { type: string; casefileDocuments: number; rules: number }[];
+    expect(types.find((entry) => entry.type === 'contract')).toMatchObject({ casefileDocuments: 1, rules: 3 });
+    expect(types.find((entry) => entry.type === 'payslip')).toMatchObject({ casefileDocuments: 1, rules: 0 });
+
+    const context = { actor: { staffId: '01900000-0000-7000-8000-0000000000ad', username: 'admin', displayName: 'Admin', sessionId: null, grants: [{ role: 'network_admin' as const, scopeType: 'network' as const, scopeId: networkId, centreId: null }] }, ip: null, requestId: null };
+    const year = 366 * 86_400_000;
+    const inAYearAndAHalf = await retentionReport(t.db, context, new Date(Date.now() + 1.5 * year));
+    expect(inAYearAndAHalf.documents.map((d) => d.documentId)).not.toContain(contract);
+    const inThreeYears = await retentionReport(t.db, context, new Date(Date.now() + 3 * year));
+    expect(inThreeYears.documents.filter((d) => d.personId === other)).toEqual([
+      { documentId: contract, personId: other, store: 'casefile', type: 'contract', unit: { id: immigration, name: expect.any(String), centre: { id: expect.any(String), name: expect.any(String) } }, retainYears: 2, dueSince: expect.any(String) },
+    ]);
+    // A type without a rule (payslip) follows the person.
+    expect(await purgeDocumentsPastRetention(t.db, new Date(Date.now() + 3 * year))).toBe(1);
+    expect((await t.db.selectFrom('casefile_documents').select('id').where('person_id', '=', other).execute()).map((d) => d.id)).toEqual([payslip]);
   });
 });

@@ -3,6 +3,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely, Selectable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
+import { DOCUMENT_TYPE_HINT, DOCUMENT_TYPE_PATTERN } from '../../../shared/document-types.js';
 import type { Config } from '../../config.js';
 import type { CasefileDocumentsTable, Database } from '../../db/types.js';
 import { AppError } from '../../http/errors.js';
@@ -27,7 +28,7 @@ export const ACCEPTED_TYPES: Record<string, string> = {
 
 export const DocumentUpload = z.object({
   unitId: z.uuid(),
-  documentType: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'expected a document type such as passport, residence_permit, payslip'),
+  documentType: z.string().trim().regex(DOCUMENT_TYPE_PATTERN, DOCUMENT_TYPE_HINT),
   title: z.string().trim().max(200).default(''),
   fileName: z.string().trim().min(1).max(200),
   /** The file's bytes in base64 (a data: URL prefix is accepted and dropped). */

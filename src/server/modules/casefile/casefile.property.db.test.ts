@@ -15,11 +15,13 @@ import { addPerson, addUnit, tinyPng } from './casefile.test-fixtures.js';
  * consents (live, expired, not yet given, withdrawn), referrals in every state with random shared
  * sections and break-glass grants (open or expired). For every actor and person, every list and
  * every single read answers exactly the records the model allows, and writes succeed only for the
- * owning unit's staff. The module emits no realtime events and has no export of its own; the people
- * search returns the shared core only (people module).
+ * owning unit's staff. Referrals are read one by one as well as in the work list; the people search
+ * carries the shared core only; the subject-access export (which holds the whole file, for the
+ * person) answers only centre managers of the home centre. The event streams are checked in
+ * casefile.realtime.property.db.test.ts.
  */
 const RUNS = testDatabaseKind() === 'postgres' ? 12 : 30;
-type Kind = 'notes' | 'purposes' | 'documents' | 'procedures';
+type Kind = 'notes' | 'purposes' | 'forms' | 'documents' | 'procedures';
 
 interface WorldRecord { id: string; personId: string; unitId: string; kind: Kind }
 let t: TestApp;
@@ -43,12 +45,17 @@ beforeAll(async () => {
   for (const [unitId, serviceId] of services) {
     const workflowId = uuidv7();
     await t.db.insertInto('casefile_workflows').values({ id: workflowId, service_id: serviceId, version: 1, states: JSON.stringify(DEFAULT_WORKFLOW.states), transitions: JSON.stringify(DEFAULT_WORKFLOW.transitions), initial_state: 'received' }).execute();
+    const formId = uuidv7();
+    await t.db.insertInto('casefile_forms').values({ id: formId, unit_id: unitId, service_id: serviceId, version: 1, title: JSON.stringify({ pt: 'Ficha' }), fields: JSON.stringify([{ key: 'income', label: { pt: 'Rendimento' }, type: 'text', required: false }]) }).execute();
     for (const personId of people) {
       for (const section of ['notes', 'purposes'] as const) {
         const id = uuidv7();
         await t.db.insertInto('casefile_entries').values({ id, person_id: personId, unit_id: unitId, section, service_id: null, form_id: null, body: `${section} of ${unitId}`, answers: null }).execute();
         records.push({ id, personId, unitId, kind: section });
       }
+      const formEntryId = uuidv7();
+      await t.db.insertInto('casefile_entries').values({ id: formEntryId, person_id: personId, unit_id: unitId, section: 'forms', service_id: serviceId, form_id: formId, body: '', answers: JSON.stringify({ income: `forms of ${unitId}` }) }).execute();
+      records.push({ id: formEntryId, personId, unitId, kind: 'forms' });
       const documentId = uuidv7();
       const sealed = await sealDocument(testConfig(), documentId, png);
       await t.db.insertInto('casefile_documents').values({ id: documentId, person_id: personId, unit_id: unitId, document_type: 'passport', file_name: 'p.png', content_type: 'image/png', size_bytes: png.length, sha256: 'x' }).execute();
@@ -99,7 +106,8 @@ function modelMaySee(world: World, who: number, record: WorldRecord): boolean {
   return world.glass.some((g) => g.open && g.staff === who && g.person === person);
 }
 
-async function install(world: World): Promise<void> {
+/** Installs the world; returns the referrals' ids in the order of world.referrals. */
+async function install(world: World): Promise<string[]> {
   const now = Date.now();
   const hour = 3_600_000;
   await t.db.deleteFrom('casefile_consents').execute();
@@ -119,12 +127,23 @@ async function install(world: World): Promise<void> {
       given_at: new Date(given), expires_at: c.timing === 'expired' ? new Date(now - hour) : c.timing === 'future' ? new Date(now + 2 * hour) : null, withdrawn_at: c.timing === 'withdrawn' ? new Date(now - 60_000) : null,
     }).execute();
   }
+  const referralIds: string[] = [];
   for (const r of world.referrals) {
-    await t.db.insertInto('casefile_referrals').values({ id: uuidv7(), person_id: people[r.person]!, from_unit_id: units[r.from]!, to_unit_id: units[r.to]!, shared_sections: r.sections, status: r.status, sent_at: new Date(now - 3 * 86_400_000) }).execute();
+    const id = uuidv7();
+    await t.db.insertInto('casefile_referrals').values({ id, person_id: people[r.person]!, from_unit_id: units[r.from]!, to_unit_id: units[r.to]!, shared_sections: r.sections, message: `message of referral ${id}`, status: r.status, sent_at: new Date(now - 3 * 86_400_000) }).execute();
+    referralIds.push(id);
   }
   for (const g of world.glass) {
     await t.db.insertInto('casefile_break_glass').values({ id: uuidv7(), staff_id: staff[g.staff]!.id, person_id: people[g.person]!, reason: 'A reason long enough for the rule', opened_at: new Date(now - (g.open ? 60_000 : 2 * hour)), expires_at: new Date(now + (g.open ? hour : -hour)) }).execute();
   }
+  return referralIds;
+}
+
+/** The subject-access export: people.export on a grant placing the actor at the person's home centre (centre managers). */
+function modelMayExport(grants: GrantSpec[], personId: string): boolean {
+  const home = personId === people[2] ? 1 : 0;
+  const centreOfUnit = (index: number) => (index === 3 ? 1 : 0);
+  return grants.some((g) => roleAllows(g.role, 'people.export') && (g.scope.type === 'network' || (g.scope.type === 'centre' ? g.scope.index === home : centreOfUnit(g.scope.index) === home)));
 }
 
 const sorted = (ids: string[]) => [...ids].sort();
@@ -138,12 +157,12 @@ describe('need-to-know holds through every endpoint (property)', () => {
   it('reads: lists and single records show exactly what the model allows', async () => {
     await fc.assert(
       fc.asyncProperty(worldArb, fc.nat(records.length - 1), async (world, pick) => {
-        await install(world);
+        const referralIds = await install(world);
         for (const [who, { session }] of staff.entries()) {
           for (const personId of people) {
             const expected = records.filter((r) => r.personId === personId && modelMaySee(world, who, r));
             const ofKind = (kinds: Kind[]) => sorted(expected.filter((r) => kinds.includes(r.kind)).map((r) => r.id));
-            expect(sorted(await listed(session, `/api/v1/people/${personId}/file/entries`))).toEqual(ofKind(['notes', 'purposes']));
+            expect(sorted(await listed(session, `/api/v1/people/${personId}/file/entries`))).toEqual(ofKind(['notes', 'purposes', 'forms']));
             expect(sorted(await listed(session, `/api/v1/people/${personId}/documents`))).toEqual(ofKind(['documents']));
             expect(sorted(await listed(session, `/api/v1/people/${personId}/procedures`))).toEqual(ofKind(['procedures']));
             const overview = await session.request({ method: 'GET', url: `/api/v1/people/${personId}/file` });
@@ -154,14 +173,14 @@ describe('need-to-know holds through every endpoint (property)', () => {
           }
           // Single reads of a few records, visible or not.
           for (const record of [records[pick]!, records[(pick * 7 + who) % records.length]!]) {
-            const url = { notes: `/api/v1/casefile/entries/${record.id}`, purposes: `/api/v1/casefile/entries/${record.id}`, documents: `/api/v1/casefile/documents/${record.id}/content`, procedures: `/api/v1/procedures/${record.id}` }[record.kind];
+            const url = { notes: `/api/v1/casefile/entries/${record.id}`, purposes: `/api/v1/casefile/entries/${record.id}`, forms: `/api/v1/casefile/entries/${record.id}`, documents: `/api/v1/casefile/documents/${record.id}/content`, procedures: `/api/v1/procedures/${record.id}` }[record.kind];
             const response = await session.request({ method: 'GET', url });
             expect(response.statusCode, `${record.kind} ${response.body}`).toBe(modelMaySee(world, who, record) ? 200 : 404);
           }
           // The people search carries the shared core only, never a section's content.
           const found = await session.request({ method: 'GET', url: '/api/v1/people?q=Amina' });
           expect(found.statusCode).toBeOneOf([200, 403]);
-          expect(found.body).not.toMatch(/notes of|purposes of|casefile/);
+          expect(found.body).not.toMatch(/notes of|purposes of|forms of|casefile/);
           // The referral work list: referrals sent to (incoming) or by (outgoing) the actor's units only.
           const referUnits = world.grants[who]!.filter((g) => g.scope.type === 'unit' && roleAllows(g.role, 'casefile.refer')).map((g) => units[(g.scope as { index: number }).index]!);
           const incoming = await session.request({ method: 'GET', url: '/api/v1/referrals?box=incoming' });
@@ -169,6 +188,18 @@ describe('need-to-know holds through every endpoint (property)', () => {
           expect(incoming.json<{ items: { toUnit: { id: string } }[] }>().items.length).toBe(world.referrals.filter((r) => referUnits.includes(units[r.to]!)).length);
           const all = await session.request({ method: 'GET', url: '/api/v1/referrals' });
           expect(all.json<{ items: unknown[] }>().items.length).toBe(world.referrals.filter((r) => referUnits.includes(units[r.to]!) || referUnits.includes(units[r.from]!)).length);
+          // One by one: a referral (its message, its shared sections) opens to the two units only.
+          for (const [index, r] of world.referrals.entries()) {
+            const one = await session.request({ method: 'GET', url: `/api/v1/referrals/${referralIds[index]}` });
+            const involved = referUnits.includes(units[r.to]!) || referUnits.includes(units[r.from]!);
+            expect(one.statusCode, one.body).toBe(involved ? 200 : 404);
+            if (!involved) expect(one.body).not.toContain('message of referral');
+          }
+          // The subject-access export holds the whole file: only for those who hand it to the person.
+          const exported = people[pick % people.length]!;
+          const zip = await session.request({ method: 'GET', url: `/api/v1/people/${exported}/export.zip` });
+          expect(zip.statusCode === 200, `export ${zip.statusCode}`).toBe(modelMayExport(world.grants[who]!, exported));
+          if (zip.statusCode !== 200) expect(zip.body).not.toMatch(/notes of|purposes of|forms of/);
         }
       }),
       { numRuns: RUNS },
@@ -199,7 +230,7 @@ describe('need-to-know holds through every endpoint (property)', () => {
         // What the run wrote is removed so the next run's model still describes the world.
         await t.db.deleteFrom('casefile_entries').where('body', '=', 'written in a property run').execute();
         await t.db.deleteFrom('casefile_procedure_transitions').execute();
-        expect(Number((await sql<{ n: string }>`SELECT count(*) AS n FROM casefile_entries`.execute(t.db)).rows[0]!.n)).toBe(records.filter((r) => r.kind === 'notes' || r.kind === 'purposes').length);
+        expect(Number((await sql<{ n: string }>`SELECT count(*) AS n FROM casefile_entries`.execute(t.db)).rows[0]!.n)).toBe(records.filter((r) => r.kind === 'notes' || r.kind === 'purposes' || r.kind === 'forms').length);
       }),
       { numRuns: RUNS },
     );

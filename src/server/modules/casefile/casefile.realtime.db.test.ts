@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetworkFixture, createTestApp, type Session, type TestApp } from '../../../../test/app.js';
-import type { Actor } from '../../access/actor.js';
+import type { Actor, Grant } from '../../access/actor.js';
 import { mayReceive } from '../../realtime/realtime.policy.js';
 import { session } from '../queue/queue.test-fixtures.js';
 import { addPerson, addUnit } from './casefile.test-fixtures.js';
@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const eventsOf = (referralId: string) =>
-  t.db.selectFrom('realtime_events').select(['type', 'unit_id', 'centre_id', 'payload']).where('type', '=', 'casefile.referral_changed').orderBy('id').execute()
+  t.db.selectFrom('realtime_events').select(['type', 'unit_id', 'centre_id', 'audience', 'payload']).where('type', '=', 'casefile.referral_changed').orderBy('id').execute()
     .then((rows) => rows.filter((row) => (row.payload as { referralId?: string }).referralId === referralId));
 
 const unitStaff = (unitId: string): Actor => ({ staffId: 'x', username: 'x', displayName: 'x', sessionId: null, grants: [{ role: 'support_mediator', scopeType: 'unit', scopeId: unitId, centreId }] });
@@ -48,10 +48,22 @@ describe('referral events for live work lists', () => {
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect((await eventsOf(id)).filter((e) => (e.payload as { status: string }).status === 'accepted')).toHaveLength(2);
 
-    // Delivered to the two units' staff, not to the staff of a third unit of the centre.
+    // Delivered to the two units' staff only: not to a third unit of the centre, nor to the
+    // centre's or the network's grants, which do not open the referral either.
+    expect(afterSend.every((e) => e.audience === 'casefile.refer')).toBe(true);
     const [toSocial] = afterSend.filter((e) => e.unit_id === social);
-    expect(mayReceive(unitStaff(social), { centreId, unitId: toSocial!.unit_id })).toBe(true);
-    expect(mayReceive(unitStaff(legal), { centreId, unitId: toSocial!.unit_id })).toBe(false);
+    const event = { centreId, unitId: toSocial!.unit_id, audience: toSocial!.audience };
+    expect(mayReceive(unitStaff(social), event)).toBe(true);
+    expect(mayReceive(unitStaff(legal), event)).toBe(false);
+    const grantedOn = (role: Grant['role'], scopeType: Grant['scopeType'], scopeId: string): Actor => ({ ...unitStaff(social), grants: [{ role, scopeType, scopeId, centreId: scopeType === 'network' ? null : centreId }] });
+    expect(mayReceive(grantedOn('centre_manager', 'centre', centreId), event)).toBe(false);
+    expect(mayReceive(grantedOn('reception_mediator', 'centre', centreId), event)).toBe(false);
+    expect(mayReceive(grantedOn('network_admin', 'network', 'n'), event)).toBe(false);
+    // On the unit itself, a role that does not work on referrals (a statistician) does not hear of them.
+    expect(mayReceive(grantedOn('statistician', 'unit', social), event)).toBe(false);
+    for (const who of [officer, mediator]) {
+      expect((await who.request({ method: 'GET', url: `/api/v1/referrals/${id}` })).statusCode).toBe(200);
+    }
   });
 
   it('writes no event when the change is refused', async () => {

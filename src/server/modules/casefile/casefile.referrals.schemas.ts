@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SectionName } from './casefile.schemas.js';
+import { PartnerRef, SectionName } from './casefile.schemas.js';
 
 export const ReferralStatus = z.enum(['sent', 'accepted', 'rejected', 'done', 'revoked']);
 
@@ -7,13 +7,14 @@ export const ReferralInput = z
   .object({
     fromUnitId: z.uuid(),
     toUnitId: z.uuid().optional(),
-    partnerName: z.string().trim().min(2).max(200).optional(),
+    /** A partner association: its organisation in the service directory (GET /public/directory/partners). */
+    partnerOrganizationId: z.uuid('expected the id of a partner organisation of the directory').optional(),
     /** The sending unit's sections the referral opens to the receiving unit while it is accepted. */
     sharedSections: z.array(SectionName).max(5).default([]).transform((list) => [...new Set(list)]),
     message: z.string().trim().max(4000).default(''),
   })
   .superRefine((r, ctx) => {
-    if (Boolean(r.toUnitId) === Boolean(r.partnerName)) ctx.addIssue({ code: 'custom', path: ['toUnitId'], message: 'expected either a receiving unit or a partner association' });
+    if (Boolean(r.toUnitId) === Boolean(r.partnerOrganizationId)) ctx.addIssue({ code: 'custom', path: ['toUnitId'], message: 'expected either a receiving unit or a partner association' });
     if (r.toUnitId && r.toUnitId === r.fromUnitId) ctx.addIssue({ code: 'custom', path: ['toUnitId'], message: 'expected another unit' });
   });
 export type ReferralInput = z.infer<typeof ReferralInput>;
@@ -41,7 +42,8 @@ export const ReferralView = z.object({
   person: Named,
   fromUnit: Named,
   toUnit: Named.nullable(),
-  partnerName: z.string().nullable(),
+  partnerName: z.string().nullable().describe('partner.name, kept for older clients'),
+  partner: PartnerRef.nullable().describe('A referral to a partner association: name, phones and addresses from the directory'),
   sharedSections: z.array(SectionName),
   message: z.string(),
   status: ReferralStatus,

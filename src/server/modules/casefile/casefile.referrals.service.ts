@@ -10,6 +10,7 @@ import { unitsOfStaff } from './casefile.access.js';
 import { writeRealtimeEvent } from '../../realtime/events.js';
 import { auditFileChange, auditListed } from './casefile.audit.js';
 import { loadPersonOfFile, loadUnit } from './casefile.guard.js';
+import { loadPartner, partnerRef, partnersOf } from './casefile.partners.js';
 import type { ReferralInput, ReferralListQuery, ReferralView } from './casefile.referrals.schemas.js';
 
 type ReferralRow = Selectable<CasefileReferralsTable>;
@@ -46,16 +47,19 @@ function involving(actor: Actor, box?: 'incoming' | 'outgoing') {
 
 async function present(db: Kysely<Database>, rows: ReferralRow[], now: Date): Promise<ReferralView[]> {
   const names = await personDisplayNames(db, rows.map((r) => r.person_id));
+  const partners = await partnersOf(db, rows);
   const unitNames = new Map<string, string>();
   for (const id of new Set(rows.flatMap((r) => [r.from_unit_id, r.to_unit_id]).filter((x): x is string => Boolean(x)))) unitNames.set(id, (await findUnitById(db, id))?.name ?? '');
   return rows.map((r) => {
+    const partner = partnerRef(r, partners);
     const waitingSince = r.status === 'sent' ? r.sent_at : r.status === 'accepted' ? r.answered_at : null;
     return {
       id: r.id,
       person: { id: r.person_id, name: names.get(r.person_id) ?? '' },
       fromUnit: { id: r.from_unit_id, name: unitNames.get(r.from_unit_id) ?? '' },
       toUnit: r.to_unit_id ? { id: r.to_unit_id, name: unitNames.get(r.to_unit_id) ?? '' } : null,
-      partnerName: r.partner_name,
+      partnerName: partner?.name ?? null,
+      partner,
       sharedSections: r.shared_sections,
       message: r.message,
       status: r.status,
@@ -78,32 +82,35 @@ export async function sendReferral(db: Kysely<Database>, context: StaffContext, 
   const person = await loadPersonOfFile(db, context.actor, personId, now);
   const from = await loadUnit(db, input.fromUnitId);
   if (!referralUnits(context.actor).includes(from.id)) throw AppError.forbidden('Only the staff of the sending unit refer a person');
+  let partner: Awaited<ReturnType<typeof loadPartner>> | null = null;
   if (input.toUnitId) {
     await loadUnit(db, input.toUnitId).catch(() => {
       throw AppError.invalid([{ path: 'toUnitId', message: 'expected the id of a unit' }]);
     });
   } else {
-    // Outside the network nothing is shared without the person's word: a live consent of this unit for this partner.
+    partner = await loadPartner(db, input.partnerOrganizationId!, 'partnerOrganizationId');
+    // Outside the network nothing is shared without the person's word: a live consent of this unit
+    // for this partner — linked to its directory entry, or (written before the directory) naming it.
     const consent = await db
       .selectFrom('casefile_consents')
       .select('id')
       .where('person_id', '=', person.id)
       .where('purpose', '=', 'share_with_partner')
       .where('source_unit_id', '=', from.id)
-      .where(sql<boolean>`lower(partner_name) = lower(${input.partnerName!})`)
+      .where((eb) => eb.or([eb('partner_organization_id', '=', partner!.id), eb.and([eb('partner_organization_id', 'is', null), sql<boolean>`lower(btrim(partner_name)) = lower(btrim(${partner!.name}))`])]))
       .where('withdrawn_at', 'is', null)
       .where('given_at', '<=', now)
       .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
       .executeTakeFirst();
-    if (!consent) throw AppError.conflict('The person has not consented to share with this partner association', [{ path: 'partnerName', message: 'record the person\'s consent first' }]);
+    if (!consent) throw AppError.conflict('The person has not consented to share with this partner association', [{ path: 'partnerOrganizationId', message: 'record the person\'s consent first' }]);
   }
   const row = await db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('casefile_referrals')
-      .values({ id: uuidv7(), person_id: person.id, from_unit_id: from.id, to_unit_id: input.toUnitId ?? null, partner_name: input.partnerName ?? null, shared_sections: input.sharedSections, message: input.message, sent_by: context.actor.staffId, sent_at: now })
+      .values({ id: uuidv7(), person_id: person.id, from_unit_id: from.id, to_unit_id: input.toUnitId ?? null, partner_name: partner?.name ?? null, partner_organization_id: partner?.id ?? null, shared_sections: input.sharedSections, message: input.message, sent_by: context.actor.staffId, sent_at: now })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await auditFileChange(trx, context, { action: 'casefile.referral_send', personId: person.id, unitId: from.id, details: { id: inserted.id, toUnitId: inserted.to_unit_id, partner: inserted.partner_name, sharedSections: inserted.shared_sections } });
+    await auditFileChange(trx, context, { action: 'casefile.referral_send', personId: person.id, unitId: from.id, details: { id: inserted.id, toUnitId: inserted.to_unit_id, partner: inserted.partner_name, partnerOrganizationId: inserted.partner_organization_id, sharedSections: inserted.shared_sections } });
     await announceReferral(trx, inserted);
     return inserted;
   });
@@ -112,13 +119,14 @@ export async function sendReferral(db: Kysely<Database>, context: StaffContext, 
 
 /**
  * Tells the sending and the receiving unit that a referral changed, in the change's transaction, so
- * their work lists refresh live. The event is a unit's event (docs/realtime.md): it carries the
- * referral's id and status only, never a name or a message; screens re-read the list through the
- * need-to-know API.
+ * their work lists refresh live. Each event goes to the staff who open the referral — a grant on
+ * that unit allowing casefile.refer (the `involving` rule) — and to nobody else: a centre or network
+ * grant would otherwise hear of referrals it may not read (docs/realtime.md, "audience"). It
+ * carries the referral's id and status only; screens re-read the list through the need-to-know API.
  */
 async function announceReferral(trx: Kysely<Database>, referral: { id: string; status: string; from_unit_id: string; to_unit_id: string | null }): Promise<void> {
   for (const unitId of new Set([referral.from_unit_id, referral.to_unit_id].filter((id): id is string => Boolean(id)))) {
-    await writeRealtimeEvent(trx, { type: 'casefile.referral_changed', unitId, payload: { referralId: referral.id, status: referral.status } });
+    await writeRealtimeEvent(trx, { type: 'casefile.referral_changed', unitId, audience: 'casefile.refer', payload: { referralId: referral.id, status: referral.status } });
   }
 }
 

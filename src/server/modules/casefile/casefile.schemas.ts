@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PartnerContact } from '../directory/directory.partner-lookup.js';
 
 /** Texts per language: { pt: '…', en: '…' }; the host language (pt) is required where people read them. */
 const LanguageCode = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language code such as pt or en');
@@ -70,6 +71,15 @@ export const FileOverview = z.object({
 });
 export type FileOverview = z.infer<typeof FileOverview>;
 
+// ── Partners (the service directory's outside organisations) ─────────────────────────────────────
+
+/** A partner named on a consent or a referral: the directory's entry when linked, else the name as recorded. */
+export const PartnerRef = PartnerContact.pick({ phones: true, addresses: true, email: true, website: true }).extend({
+  organizationId: z.uuid().nullable().describe('null: named in free text before partners came from the directory (or no longer in it)'),
+  name: z.string(),
+});
+export type PartnerRef = z.infer<typeof PartnerRef>;
+
 // ── Consents ─────────────────────────────────────────────────────────────────────────────────────
 
 export const ConsentInput = z
@@ -77,7 +87,8 @@ export const ConsentInput = z
     purpose: z.enum(['share_with_unit', 'share_with_partner', 'contact_sms', 'contact_email']),
     sourceUnitId: z.uuid().optional(),
     targetUnitId: z.uuid().optional(),
-    partnerName: z.string().trim().min(2).max(200).optional(),
+    /** share_with_partner: the partner's organisation in the service directory (GET /public/directory/partners). */
+    partnerOrganizationId: z.uuid('expected the id of a partner organisation of the directory').optional(),
     givenHow: z.enum(['in_person_signed', 'verbal_witnessed', 'online']),
     witnessName: z.string().trim().min(2).max(200).optional(),
     givenAt: z.iso.datetime({ offset: true }).optional(),
@@ -86,7 +97,8 @@ export const ConsentInput = z
   .superRefine((c, ctx) => {
     if (c.purpose === 'share_with_unit' && (!c.sourceUnitId || !c.targetUnitId)) ctx.addIssue({ code: 'custom', path: ['targetUnitId'], message: 'sharing with a unit names the unit whose section is shared and the unit it is shared with' });
     if (c.purpose === 'share_with_unit' && c.sourceUnitId && c.sourceUnitId === c.targetUnitId) ctx.addIssue({ code: 'custom', path: ['targetUnitId'], message: 'expected another unit' });
-    if (c.purpose === 'share_with_partner' && (!c.sourceUnitId || !c.partnerName)) ctx.addIssue({ code: 'custom', path: ['partnerName'], message: 'sharing with a partner names the unit whose section is shared and the partner association' });
+    if (c.purpose === 'share_with_partner' && (!c.sourceUnitId || !c.partnerOrganizationId)) ctx.addIssue({ code: 'custom', path: ['partnerOrganizationId'], message: 'sharing with a partner names the unit whose section is shared and the partner association of the directory' });
+    if (c.purpose !== 'share_with_partner' && c.partnerOrganizationId) ctx.addIssue({ code: 'custom', path: ['partnerOrganizationId'], message: 'only a consent to share with a partner names one' });
     if (c.givenHow === 'verbal_witnessed' && !c.witnessName) ctx.addIssue({ code: 'custom', path: ['witnessName'], message: 'a verbal consent needs a witness' });
     if (c.expiresAt && new Date(c.expiresAt) <= new Date(c.givenAt ?? Date.now())) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'expected a time after the consent was given' });
   });
@@ -98,7 +110,8 @@ export const ConsentView = z.object({
   purpose: z.string(),
   sourceUnitId: z.uuid().nullable(),
   targetUnitId: z.uuid().nullable(),
-  partnerName: z.string().nullable(),
+  partnerOrganizationId: z.uuid().nullable().describe('The partner in the service directory; null for a partner named in free text before partners came from the directory'),
+  partnerName: z.string().nullable().describe('The directory\'s name of the partner, or the name as recorded'),
   givenHow: z.string(),
   witnessName: z.string().nullable(),
   givenAt: z.string(),

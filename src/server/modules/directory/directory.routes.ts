@@ -4,6 +4,8 @@ import type { AppDependencies } from '../../app.js';
 import { staffContextOf } from '../../http/request-context.js';
 import * as partners from './directory.partners.js';
 import { PartnerInput, PartnerSummary, PartnerView } from './directory.partners.schemas.js';
+import { AppError } from '../../http/errors.js';
+import { findPartner, PartnerContact, PartnerSearchQuery, searchPartners } from './directory.partner-lookup.js';
 import * as directory from './directory.service.js';
 
 const tags = ['directory'];
@@ -41,6 +43,18 @@ export const directoryRoutes = (deps: AppDependencies): FastifyPluginAsyncZod =>
   app.get('/api/v1/public/directory/services/:id', {
     schema: { tags, summary: 'One service as an HSDS v3 object', params: z.object({ id: z.uuid() }), response: { 200: AnyObject } },
   }, async (request) => directory.getService(db, request.params.id));
+
+  app.get('/api/v1/public/directory/partners', {
+    schema: { tags, summary: 'Outside partners (associations, NGOs, municipal services) whose name holds every word of q, with phones and addresses (OneRoof extension)', querystring: PartnerSearchQuery, response: { 200: z.object({ items: z.array(PartnerContact) }) } },
+  }, async (request) => ({ items: await searchPartners(db, request.query) }));
+
+  app.get('/api/v1/public/directory/partners/:id', {
+    schema: { tags, summary: 'One outside partner with its phones and addresses; 404 for a unit under the roof', params: z.object({ id: z.uuid() }), response: { 200: PartnerContact } },
+  }, async (request) => {
+    const partner = await findPartner(db, request.params.id);
+    if (!partner) throw AppError.notFound('The partner');
+    return partner;
+  });
 
   app.get('/api/v1/public/directory/export', {
     schema: { tags, summary: 'The whole directory: HSDS JSON, or a tabular data package (ZIP of datapackage.json and CSVs)', querystring: ExportQuery },

@@ -4,9 +4,9 @@ import type { AppDependencies } from '../../app.js';
 import { staffContextOf } from '../../http/request-context.js';
 import { accessReportCsv } from './people.access-report.csv.js';
 import { personAccessReport } from './people.access-report.service.js';
-import { AccessReport, AccessReportQuery, RetentionReport, RetentionRuleInput, RetentionRuleView, TimelinePage, TimelineQuery } from './people.data-protection.schemas.js';
+import { AccessReport, AccessReportQuery, KnownDocumentType, RetentionReport, RetentionRuleInput, RetentionRuleView, TimelinePage, TimelineQuery } from './people.data-protection.schemas.js';
 import { exportPerson } from './people.export.service.js';
-import { deleteRetentionRule, listRetentionRules, retentionReport, setRetentionRule } from './people.retention.service.js';
+import { deleteRetentionRule, knownDocumentTypes, listRetentionRules, retentionReport, setRetentionRule } from './people.retention.service.js';
 import { IdParams } from './people.schemas.js';
 import { personTimeline } from './people.timeline.service.js';
 
@@ -61,7 +61,7 @@ export const peopleDataProtectionRoutes = (deps: AppDependencies): FastifyPlugin
   });
 
   app.get('/api/v1/people/retention/rules', {
-    schema: { tags, security, summary: 'Retention rules: the network default, per unit, per identity-document type (network administrators)', response: { 200: z.object({ items: z.array(RetentionRuleView) }) } },
+    schema: { tags, security, summary: 'Retention rules: the network default, per unit, per document type of the registry or the case file (network administrators)', response: { 200: z.object({ items: z.array(RetentionRuleView) }) } },
   }, async (request) => ({ items: await listRetentionRules(db, staffContextOf(request)) }));
 
   app.put('/api/v1/people/retention/rules', {
@@ -75,7 +75,11 @@ export const peopleDataProtectionRoutes = (deps: AppDependencies): FastifyPlugin
     return reply.status(204).send(null);
   });
 
+  app.get('/api/v1/people/retention/document-types', {
+    schema: { tags, security, summary: 'Document types to suggest for a rule: identity types, types stored in case files (with counts), types rules name', response: { 200: z.object({ items: z.array(KnownDocumentType) }) } },
+  }, async (request) => ({ items: await knownDocumentTypes(db, staffContextOf(request)) }));
+
   app.get('/api/v1/people/retention/report', {
-    schema: { tags, security, summary: 'Dry run: who and which documents the anonymisation task would treat now', response: { 200: RetentionReport } },
+    schema: { tags, security, summary: 'Dry run: who and which documents the anonymisation task would treat now, and who is held back by open activity', response: { 200: RetentionReport } },
   }, async (request) => retentionReport(db, staffContextOf(request)));
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCUMENT_TYPES } from './people.schemas.js';
+import { DOCUMENT_TYPE_HINT, DOCUMENT_TYPE_PATTERN } from '../../../shared/document-types.js';
 
 const Cursor = z.string().max(200).describe('The nextCursor of the previous page (opaque)');
 const Place = z.object({ id: z.uuid(), name: z.string() });
@@ -71,9 +71,12 @@ export const AccessReport = z.object({
 });
 export type AccessReport = z.infer<typeof AccessReport>;
 
+/** Any document type of the registry or the case file: passport, contract, payslip, proof_of_address… */
+const DocumentType = z.string().trim().regex(DOCUMENT_TYPE_PATTERN, DOCUMENT_TYPE_HINT);
+
 export const RetentionRuleInput = z.object({
   unitId: z.uuid().nullable().default(null).describe('Null: every unit (the network default when documentType is null too)'),
-  documentType: z.enum(DOCUMENT_TYPES).nullable().default(null).describe('Null: the person as a whole'),
+  documentType: DocumentType.nullable().default(null).describe('Null: the person as a whole; else a document type of the registry or the case file'),
   retainYears: z.int().min(1).max(100),
   note: z.string().trim().max(500).default(''),
 });
@@ -81,19 +84,45 @@ export type RetentionRuleInput = z.infer<typeof RetentionRuleInput>;
 
 export const RetentionRuleView = z.object({
   id: z.uuid(),
-  unit: Place.nullable(),
-  documentType: z.enum(DOCUMENT_TYPES).nullable(),
+  unit: Place.extend({ centre: Place }).nullable(),
+  documentType: z.string().nullable(),
   retainYears: z.int(),
   note: z.string(),
   updatedAt: z.iso.datetime(),
 });
 export type RetentionRuleView = z.infer<typeof RetentionRuleView>;
 
+export const KnownDocumentType = z.object({
+  type: z.string(),
+  identity: z.boolean().describe('One of the registry\'s identity-document types'),
+  casefileDocuments: z.int().describe('Documents of this type stored in case files now'),
+  rules: z.int().describe('Retention rules naming this type'),
+});
+export type KnownDocumentType = z.infer<typeof KnownDocumentType>;
+
+const ReportPerson = z.object({
+  personId: z.uuid(),
+  homeCentre: Place,
+  lastActivityAt: z.iso.datetime(),
+  retainYears: z.int(),
+  dueSince: z.iso.datetime(),
+});
+
+/** Ids and places only: whoever sets retention (network administrators) reads no person's data. */
 export const RetentionReport = z.object({
   asOf: z.iso.datetime(),
   defaultYears: z.int(),
-  people: z.array(z.object({ personId: z.uuid(), homeCentreId: z.uuid(), lastActivityAt: z.iso.datetime(), retainYears: z.int(), dueSince: z.iso.datetime() })),
-  blockedByOpenActivity: z.int().describe('People past retention kept because an appointment or ticket is still open'),
-  documents: z.array(z.object({ documentId: z.uuid(), personId: z.uuid(), type: z.enum(DOCUMENT_TYPES), retainYears: z.int() })),
+  people: z.array(ReportPerson).describe('People the task would anonymise now'),
+  heldBack: z.array(ReportPerson).describe('People past retention kept because an appointment or ticket is still open'),
+  blockedByOpenActivity: z.int().describe('How many people are held back (the length of heldBack)'),
+  documents: z.array(z.object({
+    documentId: z.uuid(),
+    personId: z.uuid(),
+    store: z.enum(['identity', 'casefile']).describe('An identity document of the registry, or a document of the case file'),
+    type: z.string(),
+    unit: Place.extend({ centre: Place }).nullable().describe('The unit holding a case-file document'),
+    retainYears: z.int(),
+    dueSince: z.iso.datetime(),
+  })).describe('Documents the task would delete now, past their own type\'s rule, of people who are otherwise kept'),
 });
 export type RetentionReport = z.infer<typeof RetentionReport>;

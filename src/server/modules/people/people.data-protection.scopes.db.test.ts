@@ -27,6 +27,7 @@ const ENDPOINTS = {
   export: (id: string) => ({ method: 'GET' as const, url: `/api/v1/people/${id}/export.zip` }),
   retentionRules: () => ({ method: 'GET' as const, url: '/api/v1/people/retention/rules' }),
   retentionReport: () => ({ method: 'GET' as const, url: '/api/v1/people/retention/report' }),
+  retentionDocumentTypes: () => ({ method: 'GET' as const, url: '/api/v1/people/retention/document-types' }),
 };
 type Endpoint = keyof typeof ENDPOINTS;
 
@@ -68,6 +69,7 @@ describe('data-protection endpoints by role', () => {
     const admin = await session(t, [{ role: 'network_admin', scopeType: 'network', scopeId: networkId }], 'admin');
     expect((await admin.request(ENDPOINTS.retentionRules())).statusCode).toBe(200);
     expect((await admin.request(ENDPOINTS.retentionReport())).statusCode).toBe(200);
+    expect((await admin.request(ENDPOINTS.retentionDocumentTypes())).statusCode).toBe(200);
     for (const endpoint of ['timeline', 'accessReport', 'export'] as const) expect((await admin.request(ENDPOINTS[endpoint](personId))).statusCode).toBe(404);
   });
 

@@ -47,17 +47,38 @@ describe('retention rules', () => {
   it('are set by network administrators only, validated, and replaced when set again', async () => {
     expect((await put(manager, { retainYears: 5 })).statusCode).toBe(403);
     expect((await put(admin, { retainYears: 0 })).statusCode).toBe(400);
-    expect((await put(admin, { retainYears: 5, documentType: 'visa' })).statusCode).toBe(400);
+    // Any document type of the case file is accepted, in the shape the case file names them.
+    for (const documentType of ['Visa', 'x', 'proof of address', '9lives', 'a'.repeat(41)]) {
+      expect((await put(admin, { retainYears: 5, documentType })).statusCode, documentType).toBe(400);
+    }
     expect((await put(admin, { retainYears: 3 })).statusCode).toBe(200);
     expect((await put(admin, { retainYears: 5, note: 'Network default' })).json()).toMatchObject({ unit: null, documentType: null, retainYears: 5 });
     expect((await put(admin, { unitId: w.unit2Id, retainYears: 20 })).json()).toMatchObject({ unit: { id: w.unit2Id }, retainYears: 20 });
     const passports = (await put(admin, { documentType: 'passport', retainYears: 1 })).json();
     const temporary = (await put(admin, { unitId: w.unitId, documentType: 'other', retainYears: 2 })).json();
     expect((await admin.request({ method: 'DELETE', url: `/api/v1/people/retention/rules/${temporary.id}` })).statusCode).toBe(204);
+    const payslips = (await put(admin, { unitId: w.unitId, documentType: 'payslip', retainYears: 3, note: 'Labour cases' })).json();
+    expect(payslips).toMatchObject({ unit: { id: w.unitId }, documentType: 'payslip', retainYears: 3, note: 'Labour cases' });
+    expect((await put(admin, { unitId: w.unitId, documentType: 'payslip', retainYears: 4 })).json()).toMatchObject({ id: payslips.id, retainYears: 4 });
     const listed = (await admin.request({ method: 'GET', url: '/api/v1/people/retention/rules' })).json().items;
-    expect(listed).toHaveLength(3);
+    expect(listed).toHaveLength(4);
     expect(listed.map((r: { id: string }) => r.id)).toContain(passports.id);
-    expect((await t.db.selectFrom('audit_events').select('id').where('action', 'like', 'retention_rule.%').execute()).length).toBe(6);
+    expect((await t.db.selectFrom('audit_events').select('id').where('action', 'like', 'retention_rule.%').execute()).length).toBe(8);
+    // The database holds the same shape, whatever the caller.
+    await expect(t.db.insertInto('retention_rules').values({ id: '01900000-0000-7000-8000-00000000b001', unit_id: null, document_type: 'Payslip', retain_years: 2, note: '' }).execute()).rejects.toThrow(/retention_rules_document_type_check/);
+    expect((await admin.request({ method: 'DELETE', url: `/api/v1/people/retention/rules/${payslips.id}` })).statusCode).toBe(204);
+  });
+
+  it('suggests the document types in use, with the identity types and those rules name', async () => {
+    expect((await manager.request({ method: 'GET', url: '/api/v1/people/retention/document-types' })).statusCode).toBe(403);
+    const response = await admin.request({ method: 'GET', url: '/api/v1/people/retention/document-types' });
+    expect(response.statusCode, response.body).toBe(200);
+    const types = response.json().items as { type: string; identity: boolean; casefileDocuments: number; rules: number }[];
+    const byType = new Map(types.map((entry) => [entry.type, entry]));
+    expect(byType.get('passport')).toMatchObject({ identity: true, rules: 1 });
+    expect(byType.get('national_id')).toMatchObject({ identity: true, rules: 0 });
+    expect(byType.get('proof_of_address')).toMatchObject({ identity: false, casefileDocuments: 0 });
+    expect(types.map((entry) => entry.type)).toEqual([...types.map((entry) => entry.type)].sort());
   });
 });
 
@@ -73,8 +94,12 @@ describe('anonymisation', () => {
     expect(report.defaultYears).toBe(5);
     expect(report.people.map((p) => p.personId)).toEqual([ids.due]);
     expect(report.people[0]!.retainYears).toBe(5);
+    expect(report.people[0]!.homeCentre).toEqual({ id: w.centreId, name: expect.any(String) });
+    expect(report.people[0]!.homeCentre.name).not.toBe('');
     expect(report.blockedByOpenActivity).toBe(1);
+    expect(report.heldBack.map((p) => p.personId)).toEqual([ids.open]);
     expect(report.documents.map((d) => d.personId).sort()).toEqual([ids.longKept, ids.recent].sort());
+    expect(report.documents.every((d) => d.store === 'identity' && d.type === 'passport' && d.unit === null && d.retainYears === 1)).toBe(true);
     const person = await t.db.selectFrom('people').select(['given_names', 'anonymised_at']).where('id', '=', ids.due).executeTakeFirstOrThrow();
     expect(person).toEqual({ given_names: 'Olena', anonymised_at: null });
   });

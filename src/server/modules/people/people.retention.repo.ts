@@ -18,8 +18,12 @@ export interface DocumentCandidate {
   /** Identity documents of the registry, or documents stored in the case file. */
   store: 'identity' | 'casefile';
   person_id: string;
-  type: 'passport' | 'national_id' | 'residence_permit' | 'travel_document' | 'birth_certificate' | 'other';
+  /** Any type name: the registry's identity types, or the case file's own (contract, payslip…). */
+  type: string;
+  /** The unit holding a case-file document; null for identity documents. */
+  unit_id: string | null;
   retain_years: number;
+  due_since: Date;
 }
 
 /**
@@ -104,7 +108,7 @@ export async function findDocumentsPastRetention(db: Kysely<Database>, asOf: Dat
       SELECT 'casefile', d.id, d.person_id, d.document_type, d.unit_id FROM casefile_documents d
     ),
     judged AS (
-      SELECT d.store, d.id AS document_id, a.person_id, d.type, a.last_activity_at, (
+      SELECT d.store, d.id AS document_id, a.person_id, d.type, d.unit_id, a.last_activity_at, (
         SELECT max(r.retain_years) FROM retention_rules r
         WHERE r.document_type = d.type AND (r.unit_id IS NULL OR r.unit_id = ANY(a.unit_ids) OR r.unit_id = d.unit_id)
       ) AS retain_years
@@ -114,7 +118,7 @@ export async function findDocumentsPastRetention(db: Kysely<Database>, asOf: Dat
       -- Someone being served right now may need their document at the counter: it waits too.
       WHERE NOT a.has_open_activity
     )
-    SELECT store, document_id, person_id, type, retain_years FROM judged
+    SELECT store, document_id, person_id, type, unit_id, retain_years, last_activity_at + make_interval(years => retain_years) AS due_since FROM judged
     WHERE retain_years IS NOT NULL AND last_activity_at + make_interval(years => retain_years) <= ${asOf}
     ORDER BY person_id, store, document_id`.execute(db);
   return result.rows;

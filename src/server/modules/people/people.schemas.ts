@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { IDENTITY_DOCUMENT_TYPES } from '../../../shared/document-types.js';
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
-export const DOCUMENT_TYPES = ['passport', 'national_id', 'residence_permit', 'travel_document', 'birth_certificate', 'other'] as const;
+/** The registry's identity documents; the case file and retention rules take any type (src/shared/document-types.ts). */
+export const DOCUMENT_TYPES = IDENTITY_DOCUMENT_TYPES;
 
 export const IdParams = z.object({ id: z.uuid() });
 export type IdParams = z.infer<typeof IdParams>;

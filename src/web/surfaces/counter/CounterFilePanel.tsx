@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useLanguageName } from '../backoffice/network/network-labels.js';
 import { useDocuments, useEntries, useFileOverview, usePersonCore } from '../backoffice/casefile/casefile-api.js';
 import { formatDateTime, UnitName } from '../backoffice/casefile/file-helpers.js';
+import { CounterPartnerReferral } from './CounterPartnerReferral.js';
 
 const LATEST = 4;
 
@@ -31,12 +32,15 @@ export function CounterFilePanel({ personId }: { personId: string }) {
           <Title order={3} size="h5" id="counter-file-title">
             <FormattedMessage id="casefile.counter.title" />
           </Title>
-          <Anchor component={Link} to={`/office/people/${personId}`} size="sm">
-            <Group gap={4} wrap="nowrap">
-              <IconFolderOpen size={16} aria-hidden />
-              <FormattedMessage id="casefile.counter.open" />
-            </Group>
-          </Anchor>
+          <Group gap="sm" wrap="nowrap">
+            {overview.data?.coreReadable ? <CounterPartnerReferral personId={personId} homeCentreId={person?.homeCentreId ?? null} /> : null}
+            <Anchor component={Link} to={`/office/people/${personId}`} size="sm">
+              <Group gap={4} wrap="nowrap">
+                <IconFolderOpen size={16} aria-hidden />
+                <FormattedMessage id="casefile.counter.open" />
+              </Group>
+            </Anchor>
+          </Group>
         </Group>
         {person ? (
           <Text fw={600}>

@@ -6,8 +6,7 @@ import { api } from '../../app/api.js';
 import { useApiMutation } from '../../ui/forms.js';
 import { readAsBase64 } from '../backoffice/casefile/casefile-api.js';
 import { useCentreUnits } from './reception-api.js';
-
-const DOCUMENT_TYPES = ['passport', 'residence_permit', 'id_card', 'birth_certificate', 'contract', 'payslip', 'proof_of_address', 'other'];
+import { useDocumentTypeLabel, useDocumentTypeOptions } from '../backoffice/casefile/document-types.js';
 
 interface Uploaded { id: string; fileName: string; documentType: string }
 
@@ -18,6 +17,8 @@ interface Uploaded { id: string; fileName: string; documentType: string }
  */
 export function ReceptionDocuments({ centreId, personId }: { centreId: string; personId: string }) {
   const intl = useIntl();
+  const documentTypes = useDocumentTypeOptions();
+  const typeLabel = useDocumentTypeLabel();
   const units = useCentreUnits(centreId);
   const live = (units.data ?? []).filter((unit) => !unit.archivedAt);
   const [unitId, setUnitId] = useState<string | null>(null);
@@ -42,7 +43,7 @@ export function ReceptionDocuments({ centreId, personId }: { centreId: string; p
         <Select label={<FormattedMessage id="casefile.reception.forUnit" />} data={live.map((unit) => ({ value: unit.id, label: unit.name }))} value={chosenUnit} allowDeselect={false} onChange={setUnitId} comboboxProps={{ withinPortal: true }} />
         <Select
           label={<FormattedMessage id="casefile.documents.kind" />}
-          data={DOCUMENT_TYPES.map((value) => ({ value, label: intl.formatMessage({ id: `casefile.documents.type.${value}` }) }))}
+          data={documentTypes}
           value={documentType}
           allowDeselect={false}
           onChange={(value) => setDocumentType(value ?? 'other')}
@@ -72,7 +73,7 @@ export function ReceptionDocuments({ centreId, personId }: { centreId: string; p
         <List size="sm" aria-label={intl.formatMessage({ id: 'casefile.reception.uploadedList' })}>
           {uploaded.map((document) => (
             <List.Item key={document.id}>
-              {document.fileName} · {intl.formatMessage({ id: `casefile.documents.type.${document.documentType}`, defaultMessage: document.documentType })}
+              {document.fileName} · {typeLabel(document.documentType)}
             </List.Item>
           ))}
         </List>

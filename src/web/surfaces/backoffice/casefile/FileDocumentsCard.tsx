@@ -7,14 +7,15 @@ import { useApiMutation } from '../../../ui/forms.js';
 import { readAsBase64, useDocuments, useRefreshFile } from './casefile-api.js';
 import { BreakGlassBadge, formatDateTime, UnitName, useMyUnits } from './file-helpers.js';
 import { useUnitOptions } from './useUnitOptions.js';
-
-const DOCUMENT_TYPES = ['passport', 'residence_permit', 'id_card', 'birth_certificate', 'contract', 'payslip', 'proof_of_address', 'other'];
+import { useDocumentTypeLabel, useDocumentTypeOptions } from './document-types.js';
 
 interface UploadValues { unitId: string; documentType: string; title: string; file: File | null }
 
 /** Documents of the sections the viewer may see; upload from a scanner or a phone camera. */
 export function FileDocumentsCard({ personId }: { personId: string }) {
   const intl = useIntl();
+  const documentTypes = useDocumentTypeOptions();
+  const typeLabel = useDocumentTypeLabel();
   const documents = useDocuments(personId);
   const myUnits = useMyUnits('casefile.write');
   const unitOptions = useUnitOptions(myUnits);
@@ -49,7 +50,7 @@ export function FileDocumentsCard({ personId }: { personId: string }) {
               <Table.Tr key={doc.id}>
                 <Table.Td>
                   <Anchor href={`/api/v1/casefile/documents/${doc.id}/content`} download={doc.fileName}>{doc.title || doc.fileName}</Anchor>{' '}
-                  <Text span size="xs" c="gray.7">{intl.formatMessage({ id: `casefile.documents.type.${doc.documentType}`, defaultMessage: doc.documentType })}</Text>{' '}
+                  <Text span size="xs" c="gray.7">{typeLabel(doc.documentType)}</Text>{' '}
                   <BreakGlassBadge shown={doc.breakGlass} />
                 </Table.Td>
                 <Table.Td><UnitName id={doc.unitId} /></Table.Td>
@@ -65,7 +66,7 @@ export function FileDocumentsCard({ personId }: { personId: string }) {
           <Stack gap="xs" mt="md">
             <Group grow align="flex-end">
               {myUnits.length > 1 ? <Select label={<FormattedMessage id="casefile.unit" />} data={unitOptions} allowDeselect={false} {...form.getInputProps('unitId')} /> : null}
-              <Select label={<FormattedMessage id="casefile.documents.kind" />} allowDeselect={false} data={DOCUMENT_TYPES.map((value) => ({ value, label: intl.formatMessage({ id: `casefile.documents.type.${value}` }) }))} {...form.getInputProps('documentType')} />
+              <Select label={<FormattedMessage id="casefile.documents.kind" />} allowDeselect={false} data={documentTypes} {...form.getInputProps('documentType')} />
               <TextInput label={<FormattedMessage id="casefile.documents.label" />} {...form.getInputProps('title')} />
             </Group>
             <FileInput

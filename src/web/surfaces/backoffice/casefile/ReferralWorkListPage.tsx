@@ -6,6 +6,7 @@ import { describeError, useApiMutation } from '../../../ui/forms.js';
 import { PageHeader } from '../../../ui/PageHeader.js';
 import { useReferralsLive, useRefreshFile, useReferralWorkList, type Referral } from './casefile-api.js';
 import { ReferralStatusBadge } from './ReferralStatusBadge.js';
+import { PartnerContact } from './PartnerContact.js';
 
 type Move = 'accept' | 'reject' | 'complete' | 'revoke';
 /** A referral waiting this many days or more is marked: ageing is what the work list is for. */
@@ -61,7 +62,10 @@ export function ReferralWorkListPage() {
                     <Anchor component={Link} to={`/office/people/${r.person.id}`}>{r.person.name}</Anchor>
                     {r.message ? <Text size="xs" c="gray.7" lineClamp={2}>{r.message}</Text> : null}
                   </Table.Td>
-                  <Table.Td>{r.fromUnit.name} → {r.toUnit?.name ?? r.partnerName}</Table.Td>
+                  <Table.Td>
+                    {r.fromUnit.name} → {r.toUnit?.name ?? r.partner?.name ?? r.partnerName}
+                    {r.partner ? <PartnerContact partner={r.partner} withName={false} /> : null}
+                  </Table.Td>
                   <Table.Td>{r.sharedSections.map((s) => intl.formatMessage({ id: `casefile.section.${s}` })).join(', ') || '—'}</Table.Td>
                   <Table.Td>
                     <Badge color={(r.waitingDays ?? 0) >= OLD_AFTER_DAYS ? 'red.9' : 'gray.7'} variant="filled" style={{ minWidth: 'max-content' }}>

@@ -65,11 +65,29 @@ export interface Procedure {
   updatedAt: string;
 }
 
+/** An outside partner of the service directory (association, NGO, municipal service). */
+export interface PartnerSummary {
+  id: string;
+  name: string;
+  alternateName: string | null;
+  description: string;
+  email: string | null;
+  website: string | null;
+  phones: { number: string; extension: string | null; type: string | null }[];
+  addresses: { address1: string; address2: string | null; postalCode: string; city: string; region: string | null; country: string }[];
+}
+
+/** The partner on a consent or referral: from the directory, or (older rows) a name only. */
+export interface PartnerRef extends Pick<PartnerSummary, 'name' | 'email' | 'website' | 'phones' | 'addresses'> {
+  organizationId: string | null;
+}
+
 export interface Consent {
   id: string;
   purpose: 'share_with_unit' | 'share_with_partner' | 'contact_sms' | 'contact_email';
   sourceUnitId: string | null;
   targetUnitId: string | null;
+  partnerOrganizationId: string | null;
   partnerName: string | null;
   givenHow: string;
   givenAt: string;
@@ -84,6 +102,7 @@ export interface Referral {
   fromUnit: { id: string; name: string };
   toUnit: { id: string; name: string } | null;
   partnerName: string | null;
+  partner: PartnerRef | null;
   sharedSections: SectionName[];
   message: string;
   status: 'sent' | 'accepted' | 'rejected' | 'done' | 'revoked';
@@ -113,6 +132,10 @@ export const useConsents = (id: string) => useQuery({ queryKey: [...fileKeys.per
 export const usePersonReferrals = (id: string) => useQuery({ queryKey: [...fileKeys.person(id), 'referrals'], queryFn: () => items<Referral>(`/api/v1/referrals${queryString({ personId: id })}`) });
 export const useReferralWorkList = (box: 'incoming' | 'outgoing', status: string) =>
   useQuery({ queryKey: fileKeys.referrals(box, status), queryFn: () => items<Referral>(`/api/v1/referrals${queryString({ box, status: status || undefined })}`) });
+
+/** Partners of the directory whose name holds every word typed (open data: no session needed). */
+export const usePartnerSearch = (q: string) =>
+  useQuery({ queryKey: ['directory', 'partners', q], queryFn: () => items<PartnerSummary>(`/api/v1/public/directory/partners${queryString({ q, limit: 20 })}`), staleTime: 60_000, placeholderData: (previous) => previous });
 
 /**
  * Keeps the referral work lists current: a referral sent to or from one of the viewer's units, or

@@ -42,9 +42,8 @@ test('the network administrator creates a centre with a unit, a service and a co
 
   await page.getByRole('button', { name: 'New counter' }).click();
   await field(page, 'Counter number').fill('4');
-  await page.getByRole('dialog').getByRole('combobox', { name: 'Services it serves' }).click();
-  await page.getByRole('option', { name: /Inscrição na segurança social/ }).click();
-  await page.getByRole('dialog').getByRole('heading', { name: 'New counter' }).click();
+  // A new counter serves its unit's services from the start (choosing one again would remove it).
+  await expect(page.getByRole('dialog').getByText('S · Inscrição na segurança social')).toBeVisible();
   // A lunch break, planned with the counter: waiting-time estimates count the counter away then.
   await page.getByRole('dialog').getByRole('button', { name: 'Add a break' }).click();
   await expect(page.getByRole('dialog').getByLabel('From')).toHaveValue('12:00');

@@ -88,7 +88,7 @@ test('the kiosk (language, services, ticket, information), the screen and the ph
     await kiosk.goto(devices.kioskPath);
     await expect(kiosk.getByRole('button', { name: 'العربية' })).toBeVisible();
     await expectNoSeriousAxeViolations(kiosk, 'kiosk language');
-    await kiosk.getByRole('button', { name: language === 'ar' ? 'العربية' : 'Português' }).click();
+    await kiosk.getByRole('button', { name: language === 'ar' ? 'العربية' : 'Português', exact: true }).click();
     await expect(kiosk.getByRole('heading', { level: 1 }).or(kiosk.getByRole('heading', { level: 2 })).first()).toBeVisible();
     await expectNoSeriousAxeViolations(kiosk, `${language} kiosk services`);
     await kiosk.getByRole('button', { name: /Renovação de autorização de residência|تجديد/ }).first().click();

@@ -95,7 +95,7 @@ export async function expectNoSeriousAxeViolations(page: Page, label: string, in
   const results = await (include ? builder.include(include) : builder).analyze();
   const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   const readable = serious.map(
-    (violation) => `${label}: ${violation.id} (${violation.impact}) – ${violation.help} – ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    (violation) => `${label}: ${violation.id} (${violation.impact}) – ${violation.help} – ${violation.nodes.map((node) => `${node.target.join(' ')} ${node.html.slice(0, 160)}`).join(', ')}`,
   );
   expect(readable, `axe on ${label}`).toEqual([]);
 }

@@ -56,7 +56,12 @@ export function ruleOf(code: string, params: ZodIssueParams = {}): Pick<FieldErr
       if (params.origin === 'array' || params.origin === 'set') return { rule: 'too_many', ...limit(params.maximum) };
       return { rule: 'too_big', ...limit(params.maximum) };
     case 'invalid_format':
+      // A pattern of our own carries its own sentence with an example ("expected a phone number such as …").
+      if (params.format === 'regex') return {};
       return { rule: params.format === 'email' ? 'email' : params.format === 'date' || params.format === 'datetime' ? 'date' : 'format' };
+    case 'custom':
+      // A rule a schema wrote itself (a refine): its message is the only one that says what is wrong.
+      return {};
     case 'invalid_value':
     case 'invalid_union':
       return { rule: 'choice' };

@@ -114,6 +114,8 @@ describe('field rules', () => {
       day: z.iso.date(),
       kind: z.enum(['walk_in', 'appointment']),
       services: z.array(z.uuid()).min(1).max(2),
+      phone: z.string().regex(/^\+?[0-9 ]+$/, 'expected a phone number such as +351 210 000 000').optional(),
+      hours: z.object({ opens: z.string(), closes: z.string() }).refine((hours) => hours.opens < hours.closes, { path: ['closes'], message: 'must be after the opening time' }).optional(),
     });
     expect(rulesOf(schema, { name: '', code: 'ab', seats: 10, email: 'nope', day: '2026-13-40', kind: 'other', services: [] })).toEqual([
       { path: 'name', rule: 'required', limit: 1 },
@@ -123,6 +125,11 @@ describe('field rules', () => {
       { path: 'day', rule: 'date' },
       { path: 'kind', rule: 'choice' },
       { path: 'services', rule: 'too_few', limit: 1 },
+    ]);
+    // Rules a schema wrote itself keep their own sentence: no generic rule replaces it.
+    expect(rulesOf(schema, { name: 'a', code: 'abc', seats: 1, email: 'a@b.pt', day: '2026-01-01', kind: 'walk_in', services: ['0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b'], phone: 'call me', hours: { opens: '18:00', closes: '09:00' } })).toEqual([
+      { path: 'phone' },
+      { path: 'hours.closes' },
     ]);
     expect(rulesOf(schema, { code: 'abcdef', seats: 0, services: ['a', 'b', 'c'], kind: 7 })).toEqual(
       expect.arrayContaining([

@@ -1,7 +1,8 @@
-import { Alert, Button, Center, Loader, Table, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Center, Table, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { describeError } from './forms.js';
+import { Loading } from './Loading.js';
 
 /** What the table reads of an infinite query whose pages each carry `items` (TanStack Query's result fits). */
 export interface PagedQuery<T> {
@@ -39,7 +40,7 @@ export function PagedTable<T>({ query, columnIds, actionsId, minWidth, rowKey, r
       {query.error ? <Alert color="red">{describeError(intl, query.error)}</Alert> : null}
       {query.isLoading ? (
         <Center>
-          <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} />
+          <Loading />
         </Center>
       ) : null}
       {query.isSuccess && items.length === 0 ? empty : null}

@@ -1,6 +1,6 @@
-import { Center, Loader } from '@mantine/core';
+import { Center } from '@mantine/core';
 import { lazy, Suspense, type ComponentType } from 'react';
-import { useIntl } from 'react-intl';
+import { Loading } from './Loading.js';
 
 const RELOADED_KEY = 'oneroof.reloadedForNewVersion';
 
@@ -34,10 +34,9 @@ export function lazyPage<Module, Name extends keyof Module>(load: () => Promise<
 }
 
 function PageLoading() {
-  const intl = useIntl();
   return (
     <Center mih="50vh">
-      <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} />
+      <Loading />
     </Center>
   );
 }

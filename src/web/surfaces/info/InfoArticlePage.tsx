@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Group, List, Loader, Stack, Text, Title, Typography } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, List, Stack, Text, Title, Typography } from '@mantine/core';
 import { IconArrowLeft, IconArrowRight, IconPrinter } from '@tabler/icons-react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
@@ -9,11 +9,11 @@ import { useContentLanguage } from './content-language.js';
 import { InfoLayout, ReaderNoteAlert } from './InfoLayout.js';
 import { useArticle, type ReaderArticle } from './info-api.js';
 import './info.css';
+import { Loading } from '../../ui/Loading.js';
 
 /** /info/:slug: one article in the reader's language, or the source with a note saying why. */
 export function InfoArticlePage() {
   const { slug = '' } = useParams();
-  const intl = useIntl();
   const [language] = useContentLanguage();
   const article = useArticle(slug, language);
   const { locale } = useLocale();
@@ -26,7 +26,7 @@ export function InfoArticlePage() {
       </Anchor>
       {article.isPending ? (
         <Center py="xl">
-          <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} />
+          <Loading />
         </Center>
       ) : article.isError ? (
         <Alert color={article.error instanceof ApiError && article.error.status === 404 ? 'gray' : 'red'}>

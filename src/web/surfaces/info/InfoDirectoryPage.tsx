@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Card, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Center, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPhone } from '@tabler/icons-react';
 import { useState } from 'react';
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { nativeNameOf } from './content-language.js';
 import { InfoLayout } from './InfoLayout.js';
 import { useDirectory, type DirectoryService } from './info-api.js';
+import { Loading } from '../../ui/Loading.js';
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
@@ -69,7 +70,6 @@ export function DirectoryCard({ service, large = false }: { service: DirectorySe
 
 /** /info/directory: the services under the roof and of partner organisations, page by page. */
 export function InfoDirectoryPage() {
-  const intl = useIntl();
   const [page, setPage] = useState(1);
   const directory = useDirectory(page);
   return (
@@ -85,7 +85,7 @@ export function InfoDirectoryPage() {
         </Stack>
         {directory.isPending ? (
           <Center py="xl">
-            <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} />
+            <Loading />
           </Center>
         ) : directory.isError ? (
           <Alert color="red">

@@ -7,6 +7,7 @@ import { KNOWLEDGE_TOPICS } from '../../../shared/knowledge.js';
 import { useContentLanguage } from './content-language.js';
 import { InfoLayout } from './InfoLayout.js';
 import { useArticles, useSearch, type ReaderArticleItem } from './info-api.js';
+import { Loading } from '../../ui/Loading.js';
 
 /** /info: search, then every topic with its articles, in the reader's language. */
 export function InfoHomePage() {
@@ -76,7 +77,7 @@ export function InfoHomePage() {
         </Title>
         {articles.isPending ? (
           <Center py="xl">
-            <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} />
+            <Loading />
           </Center>
         ) : articles.isError ? (
           <Alert color="red">

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Center, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Center, Container, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -9,6 +9,7 @@ import { LanguagePicker } from '../../ui/LanguagePicker.js';
 import { AccessForms } from './AccessForms.js';
 import { storedSession, storeSession, takeHash, type Access, type MyProcedures } from './my-api.js';
 import { MyView } from './MyView.js';
+import { Loading } from '../../ui/Loading.js';
 
 function initialAccess(): { access: Access | null; token?: string } {
   const hash = takeHash();
@@ -93,7 +94,7 @@ export function MyProceduresPage() {
           ) : null}
           {redeeming || (access && view.isPending) ? (
             <Center py="xl">
-              <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} />
+              <Loading />
             </Center>
           ) : access && view.data ? (
             <>

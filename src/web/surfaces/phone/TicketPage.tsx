@@ -1,4 +1,4 @@
-import { Alert, Box, Center, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Center, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
@@ -11,6 +11,7 @@ import { LanguagePicker } from '../../ui/LanguagePicker.js';
 import { ListenButton } from '../../ui/ListenButton.js';
 import { spellOut } from '../../ui/speech.js';
 import { TicketAlert } from './TicketAlert.js';
+import { Loading } from '../../ui/Loading.js';
 
 /** GET /api/v1/public/tickets/:code (docs/queue.md): nothing personal, only the place in line. */
 interface PublicTicket {
@@ -58,7 +59,7 @@ export function TicketPage() {
         </Group>
         {ticket.isPending ? (
           <Center py="xl">
-            <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} />
+            <Loading />
           </Center>
         ) : ticket.error ? (
           <Alert color="red" title={intl.formatMessage({ id: 'ticket.notFound' })}>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -17,6 +17,7 @@ import { FileReferralsCard } from './FileReferralsCard.js';
 import { formatDateTime } from './file-helpers.js';
 import { PersonDataProtectionLinks } from '../people/PersonDataProtectionLinks.js';
 import { PersonTimeline } from '../people/PersonTimeline.js';
+import { Loading } from '../../../ui/Loading.js';
 
 /** A person's file in the back office: the shared core, then what the viewer's unit may see. */
 export function PersonFilePage() {
@@ -27,7 +28,7 @@ export function PersonFilePage() {
   const core = usePersonCore(personId, overview.data?.coreReadable ?? false);
   const [breakGlassOpen, setBreakGlassOpen] = useState(false);
 
-  if (overview.isLoading) return <Center><Loader aria-label={intl.formatMessage({ id: 'common.loading' })} /></Center>;
+  if (overview.isLoading) return <Center><Loading /></Center>;
   if (overview.error || !overview.data) return <Alert color="red">{describeError(intl, overview.error)}</Alert>;
   const file = overview.data;
   const person = core.data;

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Center, Group, Loader, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Center, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../../app/api.js';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../../ui/PageHeader.js';
 import { useReferralsLive, useRefreshFile, useReferralWorkList, type Referral } from './casefile-api.js';
 import { ReferralStatusBadge } from './ReferralStatusBadge.js';
 import { PartnerContact } from './PartnerContact.js';
+import { Loading } from '../../../ui/Loading.js';
 
 type Move = 'accept' | 'reject' | 'complete' | 'revoke';
 /** A referral waiting this many days or more is marked: ageing is what the work list is for. */
@@ -40,7 +41,7 @@ export function ReferralWorkListPage() {
         <SegmentedControl value={status} onChange={(v) => set('status', v)} data={[{ value: 'sent,accepted', label: intl.formatMessage({ id: 'casefile.worklist.open' }) }, { value: 'rejected,done,revoked', label: intl.formatMessage({ id: 'casefile.worklist.closed' }) }]} />
       </Group>
       {list.error ? <Alert color="red">{describeError(intl, list.error)}</Alert> : null}
-      {list.isLoading ? <Center><Loader aria-label={intl.formatMessage({ id: 'common.loading' })} /></Center> : null}
+      {list.isLoading ? <Center><Loading /></Center> : null}
       {list.isSuccess && list.data.length === 0 ? <Text c="gray.7"><FormattedMessage id="casefile.worklist.empty" /></Text> : null}
       {list.data && list.data.length > 0 ? (
         <Card withBorder padding={0}>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Loader, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconDeviceDesktop, IconDeviceTablet, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -12,6 +12,7 @@ import { useDevices, type Device, type NewDevice } from './devices-api.js';
 import { KioskQuotas } from './KioskQuotas.js';
 import { NewDeviceModal } from './NewDeviceModal.js';
 import { RevokeButton } from './RevokeButton.js';
+import { Loading } from '../../../ui/Loading.js';
 
 /** Information screens and kiosks of a centre: create one (its link shown once), revoke, kiosk quotas. */
 export function DevicesPage() {
@@ -43,7 +44,7 @@ export function DevicesPage() {
           ) : null
         }
       />
-      {centres.isLoading ? <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} /> : null}
+      {centres.isLoading ? <Loading /> : null}
       {centres.data && managed.length === 0 && quotaCentres.length === 0 ? (
         <Alert color="gray">
           <FormattedMessage id="devices.noCentre" />

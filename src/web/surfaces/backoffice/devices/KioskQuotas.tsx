@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, NumberInput, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -6,12 +6,13 @@ import { api } from '../../../app/api.js';
 import { describeError, useApiMutation } from '../../../ui/forms.js';
 import { useLocalised } from '../../queue/queue-api.js';
 import { deviceKeys, useQuotas, type DailyQuota } from './devices-api.js';
+import { Loading } from '../../../ui/Loading.js';
 
 /** How many tickets kiosks may hand out per service and day (reception is not bound by it). */
 export function KioskQuotas({ centreId }: { centreId: string }) {
   const intl = useIntl();
   const quotas = useQuotas(centreId);
-  if (quotas.isLoading) return <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} />;
+  if (quotas.isLoading) return <Loading />;
   if (quotas.error) return <Alert color="gray">{describeError(intl, quotas.error)}</Alert>;
   if (!quotas.data?.length) return null;
   return (

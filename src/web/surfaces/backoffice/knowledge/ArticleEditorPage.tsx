@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Center, Grid, Group, List, Loader, MultiSelect, Select, Stack, Text, Textarea, TextInput, Title, Typography } from '@mantine/core';
+import { Alert, Badge, Button, Card, Center, Grid, Group, List, MultiSelect, Select, Stack, Text, Textarea, TextInput, Title, Typography } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -12,6 +12,7 @@ import { useCan } from '../../../app/session.js';
 import { useApiMutation } from '../../../ui/forms.js';
 import { PageHeader } from '../../../ui/PageHeader.js';
 import { STATE_COLOURS, type ArticleDetail } from './knowledge-api.js';
+import { Loading } from '../../../ui/Loading.js';
 
 interface ArticleValues {
   slug: string;
@@ -46,9 +47,8 @@ function useServiceOptions(hostLanguage: string) {
 /** /office/knowledge/new and /office/knowledge/:id: the Portuguese source, its preview, publication. */
 export function ArticleEditorPage() {
   const { articleId } = useParams();
-  const intl = useIntl();
   const article = useQuery({ queryKey: ['knowledge-article', articleId], queryFn: () => api.get<ArticleDetail>(`/api/v1/knowledge/articles/${articleId}`), enabled: Boolean(articleId) });
-  if (articleId && article.isPending) return <Center py="xl"><Loader aria-label={intl.formatMessage({ id: 'common.loading' })} /></Center>;
+  if (articleId && article.isPending) return <Center py="xl"><Loading /></Center>;
   if (articleId && article.isError) return <Alert color="red">{article.error.message}</Alert>;
   return <ArticleForm article={article.data} />;
 }

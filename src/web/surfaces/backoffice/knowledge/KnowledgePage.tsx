@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Center, Group, Loader, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Center, Group, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -10,6 +10,7 @@ import { useCan } from '../../../app/session.js';
 import { PageHeader } from '../../../ui/PageHeader.js';
 import { STATE_COLOURS, type ArticleSummary, type WorkItem } from './knowledge-api.js';
 import { PartnersPanel } from './PartnersPanel.js';
+import { Loading } from '../../../ui/Loading.js';
 
 const TRANSLATION_LANGUAGES = CONTENT_LANGUAGES.filter((language) => language.code !== HOST_LOCALE);
 
@@ -65,7 +66,7 @@ export function KnowledgePage() {
 function ArticleList() {
   const intl = useIntl();
   const articles = useQuery({ queryKey: ['knowledge-articles'], queryFn: () => api.get<ArticleSummary[]>('/api/v1/knowledge/articles') });
-  if (articles.isPending) return <Center py="xl"><Loader aria-label={intl.formatMessage({ id: 'common.loading' })} /></Center>;
+  if (articles.isPending) return <Center py="xl"><Loading /></Center>;
   if (articles.isError) return <Text c="red">{articles.error.message}</Text>;
   return (
     <Stack gap="md">
@@ -125,7 +126,7 @@ function WorkList() {
         data-testid="work-language"
       />
       {work.isPending ? (
-        <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} />
+        <Loading />
       ) : work.isError ? (
         <Text c="red">{work.error.message}</Text>
       ) : work.data.length === 0 ? (

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Card, Center, Checkbox, Group, Loader, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Card, Center, Checkbox, Group, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -11,6 +11,7 @@ import { FormActions } from '../../../ui/FormActions.js';
 import { useApiMutation } from '../../../ui/forms.js';
 import { PageHeader } from '../../../ui/PageHeader.js';
 import { PARTNER_TYPES, SERVICE_STATUSES, WEEKDAYS, type PartnerInput, type PartnerSchedule, type PartnerType, type PartnerView, type ServiceStatus, type Weekday } from './partners-api.js';
+import { Loading } from '../../../ui/Loading.js';
 
 /** The form keeps every text as a string (empty when absent) and documents one per line. */
 interface PhoneValues {
@@ -120,9 +121,8 @@ function toRequest(values: PartnerValues): PartnerInput {
 /** /office/knowledge/partners/new and /office/knowledge/partners/:partnerId: a partner organisation by hand. */
 export function PartnerEditorPage() {
   const { partnerId } = useParams();
-  const intl = useIntl();
   const partner = useQuery({ queryKey: ['directory-partner', partnerId], queryFn: () => api.get<PartnerView>(`/api/v1/directory/partners/${partnerId}`), enabled: Boolean(partnerId) });
-  if (partnerId && partner.isPending) return <Center py="xl"><Loader aria-label={intl.formatMessage({ id: 'common.loading' })} /></Center>;
+  if (partnerId && partner.isPending) return <Center py="xl"><Loading /></Center>;
   if (partnerId && partner.isError) return <Alert color="red">{partner.error.message}</Alert>;
   return <PartnerFormPage key={partner.data?.lastModified ?? 'new'} partner={partner.data} />;
 }

@@ -1,14 +1,14 @@
-import { Anchor, Badge, Button, Center, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Group, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 import { api } from '../../../app/api.js';
 import type { PartnerSummary } from './partners-api.js';
+import { Loading } from '../../../ui/Loading.js';
 
 /** The knowledge area's "Partners" tab: outside organisations in the directory, each opened in the editor. */
 export function PartnersPanel() {
-  const intl = useIntl();
   const partners = useQuery({ queryKey: ['directory-partners'], queryFn: () => api.get<PartnerSummary[]>('/api/v1/directory/partners') });
   return (
     <Stack gap="md">
@@ -21,7 +21,7 @@ export function PartnersPanel() {
         </Button>
       </Group>
       {partners.isPending ? (
-        <Center py="xl"><Loader aria-label={intl.formatMessage({ id: 'common.loading' })} /></Center>
+        <Center py="xl"><Loading /></Center>
       ) : partners.isError ? (
         <Text c="red">{partners.error.message}</Text>
       ) : partners.data.length === 0 ? (

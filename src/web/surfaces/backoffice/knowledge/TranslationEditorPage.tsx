@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Center, Grid, Group, Loader, Stack, Text, Textarea, TextInput, Title, Typography } from '@mantine/core';
+import { Alert, Badge, Button, Card, Center, Grid, Group, Stack, Text, Textarea, TextInput, Title, Typography } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -11,6 +11,7 @@ import { useApiMutation } from '../../../ui/forms.js';
 import { PageHeader } from '../../../ui/PageHeader.js';
 import { DiffView } from './DiffView.js';
 import { STATE_COLOURS, type TranslationWork } from './knowledge-api.js';
+import { Loading } from '../../../ui/Loading.js';
 
 interface TranslationValues {
   title: string;
@@ -49,7 +50,7 @@ export function TranslationEditorPage() {
   });
   const machine = useApiMutation({ mutationFn: () => api.post<TranslationWork>(`${url}/machine`), onSuccess: update });
 
-  if (work.isPending) return <Center py="xl"><Loader aria-label={intl.formatMessage({ id: 'common.loading' })} /></Center>;
+  if (work.isPending) return <Center py="xl"><Loading /></Center>;
   if (work.isError) return <Alert color="red">{work.error.message}</Alert>;
   const target = findContentLanguage(language);
   const dir = target?.dir ?? 'ltr';

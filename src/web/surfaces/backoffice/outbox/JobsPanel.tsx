@@ -1,7 +1,8 @@
-import { Alert, Badge, Center, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Center, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { describeError } from '../../../ui/forms.js';
 import { useJobsOverview } from './outbox-api.js';
+import { Loading } from '../../../ui/Loading.js';
 
 const Code = ({ children }: { children: string }) => (
   <Text span size="sm" ff="monospace" dir="ltr">
@@ -17,7 +18,7 @@ export function JobsPanel() {
   if (overview.isLoading) {
     return (
       <Center>
-        <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} />
+        <Loading />
       </Center>
     );
   }

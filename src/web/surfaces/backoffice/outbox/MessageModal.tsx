@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Group, List, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, List, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconRefresh } from '@tabler/icons-react';
 import { Fragment, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -6,6 +6,7 @@ import { useCan } from '../../../app/session.js';
 import { describeError } from '../../../ui/forms.js';
 import { attachmentUrl, useNotification, useRetryNotification } from './outbox-api.js';
 import { StatusBadge } from './StatusBadge.js';
+import { Loading } from '../../../ui/Loading.js';
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)»])/g;
 
@@ -53,7 +54,7 @@ export function MessageModal({ id, onClose }: { id: string; onClose(): void }) {
     <Modal opened onClose={onClose} size="xl" title={intl.formatMessage({ id: 'outbox.detail.title' })}>
       {message.isLoading ? (
         <Center>
-          <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} />
+          <Loading />
         </Center>
       ) : null}
       {message.error ? <Alert color="red">{describeError(intl, message.error)}</Alert> : null}

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Center, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconFileZip, IconPrinter } from '@tabler/icons-react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useParams } from 'react-router';
 import { describeError } from '../../../ui/forms.js';
 import { accessReportCsvUrl, subjectExportUrl, useAccessReport } from './people-data-api.js';
+import { Loading } from '../../../ui/Loading.js';
 
 /**
  * "Who accessed my file": a page staff print (or save as PDF) and hand to the person. The buttons
@@ -16,7 +17,7 @@ export function PersonAccessReportPage() {
   if (report.isLoading) {
     return (
       <Center>
-        <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} />
+        <Loading />
       </Center>
     );
   }

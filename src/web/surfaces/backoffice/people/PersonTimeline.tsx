@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Center, Group, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Center, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import { IconCalendarEvent, IconDoor, IconTicket } from '@tabler/icons-react';
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { describeError } from '../../../ui/forms.js';
 import { usePersonTimeline, type TimelineEntry } from './people-data-api.js';
+import { Loading } from '../../../ui/Loading.js';
 
 /** A service's name in the interface language, else Portuguese (the host language), else any. */
 function serviceName(intl: IntlShape, entry: TimelineEntry): string | null {
@@ -62,7 +63,7 @@ export function PersonTimeline({ personId }: { personId: string }) {
       {timeline.error ? <Alert color="red">{describeError(intl, timeline.error)}</Alert> : null}
       {timeline.isLoading ? (
         <Center>
-          <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} />
+          <Loading />
         </Center>
       ) : null}
       {timeline.isSuccess && items.length === 0 ? (

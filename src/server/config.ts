@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { LANGUAGE_TAG_PATTERN } from '../shared/locales.js';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
@@ -91,7 +92,7 @@ const environmentSchema = z.object({
   BREAK_GLASS_MINUTES: z.coerce.number({ error: 'expected a number of minutes' }).int().min(5, 'expected at least 5 minutes').max(24 * 60, 'expected at most 1440 minutes').default(30),
   HOST_LANGUAGE: z
     .string()
-    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language code such as pt or pt-BR')
+    .regex(LANGUAGE_TAG_PATTERN, 'expected a language code such as pt or pt-BR')
     .default('pt'),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_LANGUAGES, findLocale, INTERFACE_LOCALES } from './locales.js';
+import { CONTENT_LANGUAGES, findLocale, INTERFACE_LOCALES, LANGUAGE_TAG_PATTERN } from './locales.js';
 
 describe('interface language for a language tag', () => {
   it.each([
@@ -37,6 +37,9 @@ describe('interface language for a language tag', () => {
       expect(content?.dir).toBe(locale.dir);
       expect(content?.nativeName).toBe(locale.nativeName);
     }
+    // Every language's texts can be stored wherever texts per language are (names, labels, settings).
+    for (const language of CONTENT_LANGUAGES) expect(language.code, language.code).toMatch(LANGUAGE_TAG_PATTERN);
+    expect('pt_BR').not.toMatch(LANGUAGE_TAG_PATTERN);
     expect(INTERFACE_LOCALES.filter((locale) => locale.dir === 'rtl').map((locale) => locale.code)).toEqual(['ar', 'fa', 'ur']);
   });
 });

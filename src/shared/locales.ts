@@ -1,3 +1,9 @@
+/**
+ * A language tag as texts are keyed by: language, optional script, optional region
+ * (pt, pt-BR, zh-Hans, sr-Latn-RS). Used wherever a text per language is stored.
+ */
+export const LANGUAGE_TAG_PATTERN = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/;
+
 /** Interface languages: code, the name people know it by in that language, and writing direction. */
 export interface InterfaceLocale {
   code: string;

@@ -172,7 +172,10 @@ describe('forms and procedures', () => {
     expect(ar).toMatchObject({ status: { key: 'in_review', label: 'قيد الدراسة', final: false }, service: { name: 'Renovação' } });
     expect(JSON.stringify(ar)).not.toContain('internal');
     const [fr] = await listPersonVisibleProcedures(t.db, personId, 'fr');
-    expect(fr!.status.label).toBe('Em análise');
+    expect(fr!.status.label).toBe('En cours d’examen');
+    // A language the default workflow has no label in reads the host language's.
+    const [sw] = await listPersonVisibleProcedures(t.db, personId, 'sw');
+    expect(sw!.status.label).toBe('Em análise');
     const [en] = await listPersonVisibleProcedures(t.db, personId, 'en-GB');
     expect(en!.steps.map((s) => s.label)).toEqual(['Request received', 'Under review']);
   });

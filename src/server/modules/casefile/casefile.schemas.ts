@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { PartnerContact } from '../directory/directory.partner-lookup.js';
+import { LANGUAGE_TAG_PATTERN } from '../../../shared/locales.js';
 
 /** Texts per language: { pt: '…', en: '…' }; the host language (pt) is required where people read them. */
-const LanguageCode = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language code such as pt or en');
+const LanguageCode = z.string().regex(LANGUAGE_TAG_PATTERN, 'expected a language code such as pt, en or zh-Hans');
 export const LocalisedLabel = z.record(LanguageCode, z.string().trim().min(1).max(200)).refine((labels) => Boolean(labels.pt), { message: 'expected at least a Portuguese (pt) text' });
 
 export const SectionName = z.enum(['notes', 'forms', 'purposes', 'documents', 'procedures']);

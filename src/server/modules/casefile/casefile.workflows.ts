@@ -36,18 +36,45 @@ export const WorkflowInput = z
   });
 export type WorkflowInput = z.infer<typeof WorkflowInput>;
 
-const label = (pt: string, en: string, ar: string): LocalisedText => ({ pt, en, ar });
+/**
+ * The default workflow's labels in every interface language (a person reads them on "my procedures";
+ * a unit's own workflow is labelled by its administrator).
+ */
+const DEFAULT_LABELS: Record<string, readonly string[]> = {
+  pt: ['Pedido recebido', 'Em análise', 'A aguardar documentos seus', 'Aprovado', 'Recusado', 'Cancelado'],
+  en: ['Request received', 'Under review', 'Waiting for documents from you', 'Approved', 'Refused', 'Cancelled'],
+  ar: ['تم استلام الطلب', 'قيد الدراسة', 'في انتظار وثائق منك', 'تمت الموافقة', 'مرفوض', 'أُلغي'],
+  'pt-BR': ['Pedido recebido', 'Em análise', 'Aguardando seus documentos', 'Aprovado', 'Recusado', 'Cancelado'],
+  fr: ['Demande reçue', 'En cours d’examen', 'En attente de vos documents', 'Approuvée', 'Refusée', 'Annulée'],
+  es: ['Solicitud recibida', 'En estudio', 'A la espera de sus documentos', 'Aprobada', 'Denegada', 'Cancelada'],
+  kea: ['Pididu rasebidu', 'Na análizi', 'Ta spera pa nhos dokumentus', 'Aprovadu', 'Rekuzadu', 'Kanseladu'],
+  uk: ['Заяву отримано', 'На розгляді', 'Очікуємо ваші документи', 'Схвалено', 'Відмовлено', 'Скасовано'],
+  ru: ['Заявление получено', 'На рассмотрении', 'Ожидаем ваши документы', 'Одобрено', 'Отказано', 'Отменено'],
+  ro: ['Cerere primită', 'În analiză', 'Așteptăm documentele dumneavoastră', 'Aprobată', 'Respinsă', 'Anulată'],
+  fa: ['درخواست دریافت شد', 'در حال بررسی', 'در انتظار مدارک شما', 'تأیید شد', 'رد شد', 'لغو شد'],
+  ur: ['درخواست موصول ہو گئی', 'زیرِ غور', 'آپ کی دستاویزات کا انتظار', 'منظور', 'مسترد', 'منسوخ'],
+  hi: ['अनुरोध प्राप्त हुआ', 'जाँच चल रही है', 'आपके दस्तावेज़ों की प्रतीक्षा', 'स्वीकृत', 'अस्वीकृत', 'रद्द'],
+  ne: ['अनुरोध प्राप्त भयो', 'जाँच हुँदैछ', 'तपाईंका कागजातको प्रतीक्षा', 'स्वीकृत', 'अस्वीकृत', 'रद्द'],
+  bn: ['আবেদন গৃহীত হয়েছে', 'পর্যালোচনা চলছে', 'আপনার কাগজপত্রের অপেক্ষায়', 'অনুমোদিত', 'প্রত্যাখ্যাত', 'বাতিল'],
+  pa: ['ਬੇਨਤੀ ਪ੍ਰਾਪਤ ਹੋਈ', 'ਜਾਂਚ ਅਧੀਨ', 'ਤੁਹਾਡੇ ਦਸਤਾਵੇਜ਼ਾਂ ਦੀ ਉਡੀਕ', 'ਮਨਜ਼ੂਰ', 'ਨਾਮਨਜ਼ੂਰ', 'ਰੱਦ'],
+  'zh-Hans': ['已收到申请', '审核中', '等待您提交材料', '已批准', '已拒绝', '已取消'],
+  ti: ['ሕቶ ተቐቢሉ', 'ኣብ መርመራ', 'ሰነዳትኩም ንጽበ ኣለና', 'ጸዲቑ', 'ተነጺጉ', 'ተሰሪዙ'],
+  tr: ['Başvuru alındı', 'İnceleniyor', 'Belgelerinizi bekliyoruz', 'Onaylandı', 'Reddedildi', 'İptal edildi'],
+  ta: ['கோரிக்கை பெறப்பட்டது', 'பரிசீலனையில்', 'உங்கள் ஆவணங்களுக்காகக் காத்திருக்கிறோம்', 'அங்கீகரிக்கப்பட்டது', 'நிராகரிக்கப்பட்டது', 'ரத்து செய்யப்பட்டது'],
+};
+
+const defaultLabels = (index: number): LocalisedText => Object.fromEntries(Object.entries(DEFAULT_LABELS).map(([language, texts]) => [language, texts[index]!]));
 
 /** Received → under review ⇄ waiting for documents → approved | refused; cancelled from any open state. */
 export const DEFAULT_WORKFLOW: WorkflowDefinition = {
   initialState: 'received',
   states: [
-    { key: 'received', labels: label('Pedido recebido', 'Request received', 'تم استلام الطلب'), final: false },
-    { key: 'in_review', labels: label('Em análise', 'Under review', 'قيد الدراسة'), final: false },
-    { key: 'waiting_documents', labels: label('A aguardar documentos seus', 'Waiting for documents from you', 'في انتظار وثائق منك'), final: false },
-    { key: 'approved', labels: label('Aprovado', 'Approved', 'تمت الموافقة'), final: true },
-    { key: 'refused', labels: label('Recusado', 'Refused', 'مرفوض'), final: true },
-    { key: 'cancelled', labels: label('Cancelado', 'Cancelled', 'أُلغي'), final: true },
+    { key: 'received', labels: defaultLabels(0), final: false },
+    { key: 'in_review', labels: defaultLabels(1), final: false },
+    { key: 'waiting_documents', labels: defaultLabels(2), final: false },
+    { key: 'approved', labels: defaultLabels(3), final: true },
+    { key: 'refused', labels: defaultLabels(4), final: true },
+    { key: 'cancelled', labels: defaultLabels(5), final: true },
   ],
   transitions: [
     { from: 'received', to: 'in_review' },

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { isCountryCode, isTimeZone } from './network.validation.js';
 import { firstOverlap, MAX_OPENING_SPAN_DAYS, daysBetween } from './network.opening.js';
+import { LANGUAGE_TAG_PATTERN } from '../../../shared/locales.js';
 
 // ── Shared pieces ────────────────────────────────────────────────────────────────────────────────
 
-export const LanguageCode = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language code such as pt, en or pt-BR');
+export const LanguageCode = z.string().regex(LANGUAGE_TAG_PATTERN, 'expected a language code such as pt, en, pt-BR or zh-Hans');
 export type LanguageCode = z.infer<typeof LanguageCode>;
 
 /** Names of one thing per language: { pt: '…', en: '…' }. */

@@ -33,6 +33,41 @@ export async function replaceSettings(trx: Transaction<Database>, serviceId: str
     .execute();
 }
 
+/** Everything that decides a service's slots, read in one statement (see `loadBookingSetup`). */
+export interface BookingSetupRow {
+  unit_id: string;
+  centre_id: string;
+  typical_minutes: number;
+  time_zone: string;
+  /** The service or its centre is archived. */
+  archived: boolean;
+  policy: PolicyRow | null;
+  rules: { weekdays: number[]; starts: string; ends: string; desks: number; validFrom: string; validTo: string | null }[];
+  week: { weekday: number; opens: string; closes: string }[];
+  exceptions: { date: string; kind: 'holiday' | 'closed' | 'special_hours'; opens: string | null; closes: string | null; label: string }[];
+}
+
+/**
+ * The service, its centre, booking policy and capacity schedules, the centre's weekly hours and its
+ * calendar exceptions from `from` to `to`, in one round trip instead of seven.
+ */
+export async function findBookingSetup(db: Db, serviceId: string, from: string, to: string): Promise<BookingSetupRow | undefined> {
+  const result = await sql<Omit<BookingSetupRow, 'policy'> & { policy: (Omit<PolicyRow, 'updated_at'> & { updated_at: string }) | null }>`
+    SELECT u.id AS unit_id, u.centre_id, sv.typical_minutes, c.time_zone, (sv.archived_at IS NOT NULL OR c.archived_at IS NOT NULL) AS archived,
+      (SELECT to_jsonb(p) FROM booking_policies p WHERE p.service_id = sv.id) AS policy,
+      coalesce((SELECT jsonb_agg(jsonb_build_object('weekdays', r.weekdays, 'starts', left(r.starts::text, 5), 'ends', left(r.ends::text, 5), 'desks', r.desks, 'validFrom', r.valid_from, 'validTo', r.valid_to) ORDER BY r.valid_from, r.starts)
+        FROM appointment_schedules r WHERE r.service_id = sv.id), '[]') AS rules,
+      coalesce((SELECT jsonb_agg(jsonb_build_object('weekday', h.weekday, 'opens', left(h.opens::text, 5), 'closes', left(h.closes::text, 5)) ORDER BY h.weekday, h.opens)
+        FROM centre_opening_hours h WHERE h.centre_id = c.id), '[]') AS week,
+      coalesce((SELECT jsonb_agg(jsonb_build_object('date', e.on_date, 'kind', e.kind, 'opens', left(e.opens::text, 5), 'closes', left(e.closes::text, 5), 'label', e.label) ORDER BY e.on_date)
+        FROM centre_calendar_exceptions e WHERE e.centre_id = c.id AND e.on_date BETWEEN ${from}::date AND ${to}::date), '[]') AS exceptions
+    FROM services sv JOIN units u ON u.id = sv.unit_id JOIN centres c ON c.id = u.centre_id
+    WHERE sv.id = ${serviceId}`.execute(db);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  return { ...row, policy: row.policy && { ...row.policy, updated_at: new Date(row.policy.updated_at) } };
+}
+
 // ── Seats ────────────────────────────────────────────────────────────────────────────────────────
 
 /** Seats taken (held, booked, or cancelled but not yet released) from `from` until before `to`. */

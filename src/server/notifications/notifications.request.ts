@@ -1,7 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import type { Database, NotificationAttachment, NotificationChannel } from '../db/types.js';
-import { enqueueJob } from '../jobs/jobs.repo.js';
+import type { Database, NotificationAttachment, NotificationChannel, NotificationsTable } from '../db/types.js';
+import { enqueueJob, type NewJob } from '../jobs/jobs.repo.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -29,10 +29,17 @@ export interface NotificationRequest {
  * message exists exactly when the change it tells about commits.
  */
 export async function requestNotification(db: Db, request: NotificationRequest): Promise<string> {
+  const { notification, job } = notificationWrites(request);
+  await db.insertInto('notifications').values(notification).execute();
+  await enqueueJob(db, job);
+  return notification.id;
+}
+
+/** The message's row and its delivery job, for a caller that writes them with other rows in one statement. */
+export function notificationWrites(request: NotificationRequest): { notification: Insertable<NotificationsTable> & { id: string }; job: NewJob } {
   const id = uuidv7();
-  await db
-    .insertInto('notifications')
-    .values({
+  return {
+    notification: {
       id,
       channel: request.channel,
       recipient: request.recipient,
@@ -43,8 +50,7 @@ export async function requestNotification(db: Db, request: NotificationRequest):
       subject_type: request.subject?.type ?? null,
       subject_id: request.subject?.id ?? null,
       centre_id: request.centreId ?? null,
-    })
-    .execute();
-  await enqueueJob(db, { kind: DELIVER_NOTIFICATION_JOB, payload: { notificationId: id }, runAt: request.deliverAt ?? new Date() });
-  return id;
+    },
+    job: { kind: DELIVER_NOTIFICATION_JOB, payload: { notificationId: id }, runAt: request.deliverAt ?? new Date() },
+  };
 }

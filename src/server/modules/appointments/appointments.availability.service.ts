@@ -5,6 +5,7 @@ import { addDays, daysBetween, effectiveDays, localDateTime, type CalendarExcept
 import { openingDays } from '../network/network.service.js';
 import * as repo from './appointments.repo.js';
 import type { AvailabilityQuery, AvailabilityView } from './appointments.schemas.js';
+import { SingleFlight } from './appointments.seat-gate.js';
 import { publicSeats, slotsOfDay, type ScheduleRule, type Slot } from './appointments.slots.js';
 
 /** The longest range one availability request may cover. */
@@ -40,7 +41,13 @@ export interface SeatRange {
  */
 export async function loadBookingSetup(db: Kysely<Database>, serviceId: string, now = new Date()): Promise<BookingSetup> {
   const exceptionsFrom = addDays(now.toISOString().slice(0, 10), -2);
-  const row = await repo.findBookingSetup(db, serviceId, exceptionsFrom, LAST_DAY);
+  // Requests for one service at the same moment (a crowd after the same times) share one read.
+  let reads = setupReads.get(db);
+  if (!reads) {
+    reads = new SingleFlight();
+    setupReads.set(db, reads);
+  }
+  const row = await reads.run(`${serviceId} ${exceptionsFrom}`, () => repo.findBookingSetup(db, serviceId, exceptionsFrom, LAST_DAY));
   if (!row || row.archived || !row.policy) throw AppError.notFound('The bookable service');
   return {
     serviceId,
@@ -57,6 +64,7 @@ export async function loadBookingSetup(db: Kysely<Database>, serviceId: string, 
 }
 
 const LAST_DAY = '9999-12-31';
+const setupReads = new WeakMap<object, SingleFlight<repo.BookingSetupRow | undefined>>();
 
 /** The first and last bookable day (centre's calendar): phone and staff may book from today on. */
 export function bookableDays(setup: BookingSetup, channel: AppointmentChannel, now: Date): { first: string; last: string } {

@@ -12,6 +12,7 @@ import type { BookingMessenger } from './appointments.notify.js';
 import { can, ensureCan } from './appointments.policy.js';
 import { presentStaff } from './appointments.presenters.js';
 import * as repo from './appointments.repo.js';
+import { forgetFullSlots } from './appointments.seat-gate.js';
 import * as phoneRepo from './appointments.phone.repo.js';
 import type { BookableService, CancellationInput, CancellationResult, PersonAppointments, StaffAvailabilityQuery } from './appointments.phone.schemas.js';
 import type { AvailabilityView } from './appointments.schemas.js';
@@ -123,5 +124,6 @@ export async function cancelWithReason(db: Kysely<Database>, context: StaffConte
     }
     return done;
   });
+  forgetFullSlots(db, rows.map((row) => ({ serviceId: row.service_id, startsAt: row.starts_at })));
   return { items: items.map(presentStaff) };
 }

@@ -127,6 +127,69 @@ export async function takeSeat(trx: Transaction<Database>, claim: SeatClaim): Pr
   return undefined;
 }
 
+export interface PublicHold {
+  serviceId: string;
+  centreId: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** Public seats, tried from 1 up to `last`. */
+  last: number;
+  holdMinutes: number;
+  appointmentId: string;
+  reference: string;
+  holdKey: string | null;
+  clientAddressHash: string | null;
+}
+
+export interface PublicHoldOutcome {
+  /** The held appointment; undefined when no public seat was free. */
+  row: AppointmentRow | undefined;
+  /** No public seat of the slot is left free (after this hold, when it got one). */
+  full: boolean;
+  /**
+   * Seconds from the statement until the first seat that was already taken can be free again (a
+   * hold running out, a cancelled seat's release); null when every taken seat is booked.
+   */
+  freeAgainInSeconds: number | null;
+}
+
+/**
+ * A public hold in one statement: takes the first free seat of 1…last as `takeSeat` does and writes
+ * the held appointment with it (the seat's reference to the appointment is checked at commit), and
+ * tells how full the slot is, so the process can remember a full slot (appointments.seat-gate.ts).
+ */
+export async function holdPublicSeat(db: Kysely<Database>, hold: PublicHold): Promise<PublicHoldOutcome> {
+  for (let attempt = 0; attempt < hold.last; attempt++) {
+    const result = await sql<AppointmentRow & { candidate: number | null; free_seats: number; free_again_in: number | null }>`
+      WITH seats AS (
+        SELECT c.seat_no, c.ord, (s.seat_no IS NULL OR ${SEAT_IS_FREE}) AS free, coalesce(s.held_until, s.released_at) AS free_at
+        FROM generate_series(1, ${hold.last}::int) WITH ORDINALITY AS c(seat_no, ord)
+        LEFT JOIN appointment_seats s ON s.service_id = ${hold.serviceId} AND s.starts_at = ${hold.startsAt} AND s.seat_no = c.seat_no),
+      candidate AS (SELECT seat_no FROM seats WHERE free ORDER BY ord LIMIT 1),
+      taken AS (
+        INSERT INTO appointment_seats AS s (service_id, starts_at, seat_no, appointment_id, held_until, released_at)
+        SELECT ${hold.serviceId}::uuid, ${hold.startsAt}::timestamptz, candidate.seat_no, ${hold.appointmentId}::uuid,
+          now() + make_interval(mins => ${hold.holdMinutes}::int), NULL FROM candidate
+        ON CONFLICT (service_id, starts_at, seat_no) DO UPDATE
+          SET appointment_id = EXCLUDED.appointment_id, held_until = EXCLUDED.held_until, released_at = NULL
+          WHERE ${SEAT_IS_FREE}
+        RETURNING s.seat_no, s.held_until),
+      held AS (
+        INSERT INTO appointments (id, reference, centre_id, service_id, starts_at, ends_at, seat_no, state, channel, hold_expires_at, hold_key, client_address_hash)
+        SELECT ${hold.appointmentId}::uuid, ${hold.reference}, ${hold.centreId}::uuid, ${hold.serviceId}::uuid, ${hold.startsAt}::timestamptz, ${hold.endsAt}::timestamptz,
+          taken.seat_no, 'held', 'public', taken.held_until, ${hold.holdKey}, ${hold.clientAddressHash} FROM taken
+        RETURNING *)
+      SELECT held.*, (SELECT seat_no FROM candidate) AS candidate, (SELECT count(*)::int FROM seats WHERE free) AS free_seats,
+        (SELECT extract(epoch FROM min(free_at) - now())::float8 FROM seats WHERE NOT free) AS free_again_in
+      FROM (SELECT 1) AS one LEFT JOIN held ON true`.execute(db);
+    const { candidate, free_seats: freeSeats, free_again_in: freeAgainInSeconds, ...row } = result.rows[0]!;
+    if (row.id) return { row: row as AppointmentRow, full: freeSeats <= 1, freeAgainInSeconds };
+    // No candidate: the slot is full. A candidate lost to a concurrent request: another seat may still be free.
+    if (candidate == null) return { row: undefined, full: true, freeAgainInSeconds };
+  }
+  return { row: undefined, full: false, freeAgainInSeconds: null };
+}
+
 /** Turns the appointment's live hold into a booking; false when the hold has expired or was taken over. */
 export async function bookHeldSeat(trx: Transaction<Database>, appointment: AppointmentRow): Promise<boolean> {
   const row = await trx
@@ -183,22 +246,71 @@ export function updateAppointment(trx: Transaction<Database>, id: string, values
   return query.returningAll().executeTakeFirst();
 }
 
-/**
- * Serialises bookings of one contact for one service (both keys, in a fixed order so two requests
- * never wait on each other crosswise), then counts their booked appointments still to come.
- */
-export async function lockAndCountActive(trx: Transaction<Database>, serviceId: string, keys: { email: string | null; phone: string | null }): Promise<number> {
-  const lockKeys = [keys.email && `e:${keys.email}`, keys.phone && `p:${keys.phone}`].filter((key): key is string => Boolean(key)).sort();
-  for (const key of lockKeys) await sql`SELECT pg_advisory_xact_lock(hashtext(${`appointments:${serviceId}:${key}`}))`.execute(trx);
-  const row = await trx
+/** The advisory lock keys of one contact for one service, in a fixed order so two requests never wait on each other crosswise. */
+function contactLockKeys(serviceId: string, keys: { email: string | null; phone: string | null }): string[] {
+  return [keys.email && `e:${keys.email}`, keys.phone && `p:${keys.phone}`]
+    .filter((key): key is string => Boolean(key))
+    .sort()
+    .map((key) => `appointments:${serviceId}:${key}`);
+}
+
+function countActiveOfContact(trx: Transaction<Database>, serviceId: string, keys: { email: string | null; phone: string | null }) {
+  return trx
     .selectFrom('appointments')
     .select(sql<number>`count(*)::int`.as('n'))
     .where('service_id', '=', serviceId)
     .where('state', '=', 'booked')
     .where('starts_at', '>', sql<Date>`now()`)
-    .where((eb) => eb.or([...(keys.email ? [eb('email_key', '=', keys.email)] : []), ...(keys.phone ? [eb('phone_key', '=', keys.phone)] : [])]))
-    .executeTakeFirstOrThrow();
+    .where((eb) => eb.or([...(keys.email ? [eb('email_key', '=', keys.email)] : []), ...(keys.phone ? [eb('phone_key', '=', keys.phone)] : [])]));
+}
+
+/**
+ * Serialises bookings of one contact for one service (both keys, in a fixed order so two requests
+ * never wait on each other crosswise), then counts their booked appointments still to come.
+ */
+export async function lockAndCountActive(trx: Transaction<Database>, serviceId: string, keys: { email: string | null; phone: string | null }): Promise<number> {
+  for (const key of contactLockKeys(serviceId, keys)) await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+  const row = await countActiveOfContact(trx, serviceId, keys).executeTakeFirstOrThrow();
   return row.n;
+}
+
+/**
+ * The first statement of a public confirm: locks the appointment row; if it is still a hold that owns
+ * its seat and has not run out, books the seat (as `bookHeldSeat`); then takes the contact's locks
+ * (as `lockAndCountActive`), in that order — the row lock first, so two confirms of one hold queue
+ * on it before anything else. Undefined when there is no such appointment.
+ */
+export async function lockHoldAndBookSeat(trx: Transaction<Database>, id: string, serviceId: string, keys: { email: string | null; phone: string | null }): Promise<{ row: AppointmentRow; seatBooked: boolean } | undefined> {
+  const result = await sql<AppointmentRow & { seat_booked: boolean; contact_locks: number }>`
+    WITH a AS (SELECT * FROM appointments WHERE id = ${id} FOR UPDATE),
+    seat AS (
+      UPDATE appointment_seats s SET held_until = NULL FROM a
+      WHERE a.state = 'held' AND s.service_id = a.service_id AND s.starts_at = a.starts_at AND s.seat_no = a.seat_no
+        AND s.appointment_id = a.id AND s.held_until > now()
+      RETURNING s.seat_no)
+    SELECT a.*, EXISTS (SELECT 1 FROM seat) AS seat_booked,
+      (SELECT count(pg_advisory_xact_lock(hashtext(k.key))) FROM (SELECT key FROM unnest(${contactLockKeys(serviceId, keys)}::text[]) WITH ORDINALITY AS u(key, ord) ORDER BY ord) AS k)::int AS contact_locks
+    FROM a`.execute(trx);
+  const found = result.rows[0];
+  if (!found) return undefined;
+  const { seat_booked: seatBooked, contact_locks: _locks, ...row } = found;
+  return { row: row as AppointmentRow, seatBooked };
+}
+
+/**
+ * Books the locked hold with the contact's details unless the contact already has `limit` booked
+ * appointments to come, counted in this statement, after `lockHoldAndBookSeat` took the contact's
+ * locks. Undefined when the limit is reached.
+ */
+export async function bookHoldUnderLimit(trx: Transaction<Database>, id: string, serviceId: string, keys: { email: string | null; phone: string | null }, limit: number, values: Partial<Insertable<AppointmentsTable>>): Promise<AppointmentRow | undefined> {
+  return trx
+    .updateTable('appointments')
+    .set({ ...values, state: 'booked', updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('state', '=', 'held')
+    .where(countActiveOfContact(trx, serviceId, keys), '<', limit)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** A centre's appointments starting in [from, to), optionally only of some units' services. */

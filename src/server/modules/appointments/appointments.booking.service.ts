@@ -1,7 +1,7 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import type { Database, NotificationsTable } from '../../db/types.js';
-import { isDueNow, jobRow, mergePendingDuplicate, wakeJobRunners, type NewJob } from '../../jobs/jobs.repo.js';
+import type { Database } from '../../db/types.js';
+import { isDueNow, wakeJobRunners } from '../../jobs/jobs.repo.js';
 import { notificationWrites } from '../../notifications/notifications.request.js';
 import { AppError } from '../../http/errors.js';
 import type { RequestContext } from '../../http/request-context.js';
@@ -110,8 +110,31 @@ export async function holdSlot(db: Kysely<Database>, input: HoldInput, idempoten
       gate.rememberFull(slotRef, askedAt + seconds * 1000, epoch);
     }
     if (!outcome.row) throw slotTaken();
+    rememberHold(db, outcome.row);
     return presentHold(outcome.row);
   });
+}
+
+/** Holds this process made recently, for their confirm: at most this many per database, oldest dropped first. */
+const MAX_REMEMBERED_HOLDS = 5_000;
+const recentHolds = new WeakMap<object, Map<string, repo.AppointmentRow>>();
+
+function rememberHold(db: object, row: repo.AppointmentRow): void {
+  let holds = recentHolds.get(db);
+  if (!holds) {
+    holds = new Map();
+    recentHolds.set(db, holds);
+  }
+  if (holds.size >= MAX_REMEMBERED_HOLDS) holds.delete(holds.keys().next().value!);
+  holds.set(row.id, row);
+}
+
+/** Once only: a retried confirm reads the row as the first one left it. */
+function takeRememberedHold(db: object, id: string): repo.AppointmentRow | undefined {
+  const holds = recentHolds.get(db);
+  const row = holds?.get(id);
+  if (row) holds!.delete(id);
+  return row;
 }
 
 type ConfirmOutcome = { kind: 'booked'; row: repo.AppointmentRow } | { kind: 'expired' } | { kind: 'not_held'; row: repo.AppointmentRow };
@@ -140,14 +163,17 @@ function confirmPlace(db: Kysely<Database>, serviceId: string, centreId: string)
  * Books a held seat for the person. A retried confirm with the same Idempotency-Key returns the same
  * booking and link; a confirm after the hold expired is refused (the person holds again).
  *
- * Three statements between BEGIN and COMMIT: lock the hold and book its seat (and take the contact's
- * locks), book the appointment if the contact is under the limit, then the messages, their delivery
- * jobs, the reminder and the audit event in one insert. The job runners are woken after the commit.
+ * Two statements between BEGIN and COMMIT: lock the hold and book its seat (and take the contact's
+ * locks); then book the appointment if the contact is under the limit, with the messages, their
+ * delivery jobs, the reminder and the audit event. The messages are written before the transaction
+ * starts, and the job runners are woken after it commits.
  */
 export async function confirmHold(db: Kysely<Database>, context: RequestContext, messenger: BookingMessenger, holdId: string, input: ConfirmInput, idempotencyKey?: string, clientAddressHash: string | null = null): Promise<BookingConfirmation> {
   const { masterKey } = messenger;
   const key = idempotencyKey ? `public:${idempotencyKey}` : null;
-  const hold = await repo.findAppointment(db, holdId);
+  // The hold as this process wrote it, when it did: it cannot have changed in ways that matter here
+  // (the transaction below re-reads it under its lock), which saves the read.
+  const hold = takeRememberedHold(db, holdId) ?? (await repo.findAppointment(db, holdId));
   if (!hold || hold.channel !== 'public') throw AppError.notFound('The hold');
   if (key && hold.confirm_key === key) return confirmationOf(hold, masterKey);
   const { keys, columns } = contactColumns(input.contact);
@@ -168,37 +194,19 @@ export async function confirmHold(db: Kysely<Database>, context: RequestContext,
       await repo.updateAppointment(trx, holdId, { state: 'expired' }, 'held');
       return { kind: 'expired' };
     }
-    const booked = await repo.bookHoldUnderLimit(trx, holdId, hold.service_id, keys, policy.max_active_per_contact, values);
-    if (!booked) throw contactLimitReached();
+    const audit = auditEventValues(context, { action: 'appointment.confirm', resourceType: 'appointment', resourceId: holdId, centreId: hold.centre_id, details: { channel: 'public' } }, true);
     // A new booking has no reminder yet (a hold gets none), so nothing is there to cancel or move.
-    await insertConfirmationRecords(trx, messages.map((message) => message.notification), jobs, auditEventValues(context, { action: 'appointment.confirm', resourceType: 'appointment', resourceId: holdId, centreId: hold.centre_id, details: { channel: 'public' } }, true));
+    const booked = await repo.bookHoldUnderLimit(trx, holdId, hold.service_id, keys, policy.max_active_per_contact, values, { notifications: messages.map((message) => message.notification), jobs, audit });
+    if (!booked) throw contactLimitReached();
     return { kind: 'booked', row: booked };
   });
   if (outcome.kind === 'booked') {
-    // The booking is committed: a failed wake-up only leaves the messages to the runners' next poll.
-    await wakeJobRunners(db, jobs.filter(isDueNow).map((job) => job.kind)).catch(() => undefined);
+    wakeJobRunners(db, jobs.filter(isDueNow).map((job) => job.kind));
     return confirmationOf(outcome.row, masterKey);
   }
   if (outcome.kind === 'not_held' && key && outcome.row.confirm_key === key) return confirmationOf(outcome.row, masterKey);
   if (outcome.kind === 'not_held' && outcome.row.state === 'booked') throw AppError.conflict('This hold has already been confirmed');
   throw new AppError('conflict', 'The hold has expired; please choose a time again', { fields: [{ path: 'holdId', message: 'has expired' }] });
-}
-
-/** The confirmation's messages, jobs and audit event in one statement (data-modifying CTEs). */
-async function insertConfirmationRecords(trx: Transaction<Database>, notifications: Insertable<NotificationsTable>[], jobs: NewJob[], audit: ReturnType<typeof auditEventValues>): Promise<void> {
-  if (notifications.length === 0 || jobs.length === 0) {
-    // Only when the centre or service has gone (no messages) and the reminder's moment has passed.
-    if (notifications.length > 0) await trx.insertInto('notifications').values(notifications).execute();
-    if (jobs.length > 0) await trx.insertInto('jobs').values(jobs.map(jobRow)).onConflict(mergePendingDuplicate).execute();
-    await trx.insertInto('audit_events').values(audit).execute();
-    return;
-  }
-  await trx
-    .with('messages', (q) => q.insertInto('notifications').values(notifications))
-    .with('work', (q) => q.insertInto('jobs').values(jobs.map(jobRow)).onConflict(mergePendingDuplicate))
-    .insertInto('audit_events')
-    .values(audit)
-    .execute();
 }
 
 function contactLimitReached(): AppError {

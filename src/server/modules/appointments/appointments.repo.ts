@@ -1,5 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { AppointmentSchedulesTable, AppointmentsTable, BookingPoliciesTable, Database } from '../../db/types.js';
+import type { AppointmentSchedulesTable, AppointmentsTable, BookingPoliciesTable, Database, NotificationsTable } from '../../db/types.js';
+import { jobRow, mergePendingDuplicate, type NewJob } from '../../jobs/jobs.repo.js';
+import type { auditEventValues } from '../audit/audit.service.js';
 
 export type AppointmentRow = Selectable<AppointmentsTable>;
 export type PolicyRow = Selectable<BookingPoliciesTable>;
@@ -297,13 +299,41 @@ export async function lockHoldAndBookSeat(trx: Transaction<Database>, id: string
   return { row: row as AppointmentRow, seatBooked };
 }
 
+/** Rows a confirm writes with its booking: the messages, their delivery jobs and the reminder, the audit event. */
+export interface ConfirmationRecords {
+  notifications: Insertable<NotificationsTable>[];
+  jobs: NewJob[];
+  audit: ReturnType<typeof auditEventValues>;
+}
+
 /**
- * Books the locked hold with the contact's details unless the contact already has `limit` booked
- * appointments to come, counted in this statement, after `lockHoldAndBookSeat` took the contact's
- * locks. Undefined when the limit is reached.
+ * Books the locked hold with the contact's details, and writes the confirmation's records in the same
+ * statement, unless the contact already has `limit` booked appointments to come — counted in this
+ * statement, after `lockHoldAndBookSeat` took the contact's locks. Undefined when the limit is
+ * reached: the caller then rolls back, records and all.
  */
-export async function bookHoldUnderLimit(trx: Transaction<Database>, id: string, serviceId: string, keys: { email: string | null; phone: string | null }, limit: number, values: Partial<Insertable<AppointmentsTable>>): Promise<AppointmentRow | undefined> {
+export async function bookHoldUnderLimit(trx: Transaction<Database>, id: string, serviceId: string, keys: { email: string | null; phone: string | null }, limit: number, values: Partial<Insertable<AppointmentsTable>>, records: ConfirmationRecords): Promise<AppointmentRow | undefined> {
+  const book = (db: Transaction<Database>) =>
+    db
+      .updateTable('appointments')
+      .set({ ...values, state: 'booked', updated_at: sql`now()` })
+      .where('id', '=', id)
+      .where('state', '=', 'held')
+      .where(countActiveOfContact(trx, serviceId, keys), '<', limit)
+      .returningAll()
+      .executeTakeFirst();
+  if (records.notifications.length === 0 || records.jobs.length === 0) {
+    // Only when the centre or service has gone (no messages) and the reminder's moment has passed.
+    const booked = await book(trx);
+    if (records.notifications.length > 0) await trx.insertInto('notifications').values(records.notifications).execute();
+    if (records.jobs.length > 0) await trx.insertInto('jobs').values(records.jobs.map(jobRow)).onConflict(mergePendingDuplicate).execute();
+    await trx.insertInto('audit_events').values(records.audit).execute();
+    return booked;
+  }
   return trx
+    .with('messages', (q) => q.insertInto('notifications').values(records.notifications))
+    .with('work', (q) => q.insertInto('jobs').values(records.jobs.map(jobRow)).onConflict(mergePendingDuplicate))
+    .with('audit', (q) => q.insertInto('audit_events').values(records.audit))
     .updateTable('appointments')
     .set({ ...values, state: 'booked', updated_at: sql`now()` })
     .where('id', '=', id)

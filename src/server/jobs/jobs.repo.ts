@@ -1,4 +1,4 @@
-import { sql, type Kysely, type OnConflictBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../db/types.js';
 
@@ -16,27 +16,6 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
-/** The row of a new job, for a caller that writes it together with other rows in one statement. */
-export function jobRow(job: NewJob) {
-  return {
-    id: uuidv7(),
-    kind: job.kind,
-    payload: JSON.stringify(job.payload ?? {}),
-    run_at: job.runAt,
-    dedupe_key: job.dedupeKey ?? null,
-    max_attempts: job.maxAttempts,
-  };
-}
-
-/** With a key, a pending job of the same kind and key is moved to the new time and payload. */
-export function mergePendingDuplicate(conflict: OnConflictBuilder<Database, 'jobs'>) {
-  return conflict
-    .columns(['kind', 'dedupe_key'])
-    .where('dedupe_key', 'is not', null)
-    .where('status', '=', 'pending')
-    .doUpdateSet({ run_at: (eb) => eb.ref('excluded.run_at'), payload: (eb) => eb.ref('excluded.payload'), attempts: 0 });
-}
-
 /** Whether runners should be woken for the job rather than find it when they next poll. */
 export function isDueNow(job: NewJob): boolean {
   return job.runAt.getTime() <= Date.now() + 1000;
@@ -47,7 +26,25 @@ export function isDueNow(job: NewJob): boolean {
  * change that needs it commits.
  */
 export async function enqueueJob(db: Db, job: NewJob): Promise<string> {
-  const row = await db.insertInto('jobs').values(jobRow(job)).onConflict(mergePendingDuplicate).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('jobs')
+    .values({
+      id: uuidv7(),
+      kind: job.kind,
+      payload: JSON.stringify(job.payload ?? {}),
+      run_at: job.runAt,
+      dedupe_key: job.dedupeKey ?? null,
+      max_attempts: job.maxAttempts,
+    })
+    .onConflict((conflict) =>
+      conflict
+        .columns(['kind', 'dedupe_key'])
+        .where('dedupe_key', 'is not', null)
+        .where('status', '=', 'pending')
+        .doUpdateSet({ run_at: (eb) => eb.ref('excluded.run_at'), payload: (eb) => eb.ref('excluded.payload'), attempts: 0 }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
   // Wakes the runners on commit (NOTIFY is transactional) when the job is due now; runners also poll,
   // so a lost notification only delays the job.
   if (isDueNow(job)) await sql`select pg_notify(${JOBS_CHANNEL}, ${job.kind})`.execute(db);

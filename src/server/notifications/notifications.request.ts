@@ -1,6 +1,6 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import type { Database, NotificationAttachment, NotificationChannel, NotificationsTable } from '../db/types.js';
+import type { Database, NotificationAttachment, NotificationChannel } from '../db/types.js';
 import { enqueueJob, type NewJob } from '../jobs/jobs.repo.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -30,13 +30,16 @@ export interface NotificationRequest {
  */
 export async function requestNotification(db: Db, request: NotificationRequest): Promise<string> {
   const { notification, job } = notificationWrites(request);
-  await db.insertInto('notifications').values(notification).execute();
+  await db
+    .insertInto('notifications')
+    .values({ ...notification, params: JSON.stringify(notification.params), attachments: JSON.stringify(notification.attachments) })
+    .execute();
   await enqueueJob(db, job);
   return notification.id;
 }
 
-/** The message's row and its delivery job, for a caller that writes them with other rows in one statement. */
-export function notificationWrites(request: NotificationRequest): { notification: Insertable<NotificationsTable> & { id: string }; job: NewJob } {
+/** The message's row (JSON columns as values) and its delivery job, for a caller that writes them in a statement of its own. */
+export function notificationWrites(request: NotificationRequest) {
   const id = uuidv7();
   return {
     notification: {
@@ -45,12 +48,12 @@ export function notificationWrites(request: NotificationRequest): { notification
       recipient: request.recipient,
       locale: request.locale,
       template: request.template,
-      params: JSON.stringify(request.params),
-      attachments: JSON.stringify(request.attachments ?? []),
+      params: request.params,
+      attachments: request.attachments ?? [],
       subject_type: request.subject?.type ?? null,
       subject_id: request.subject?.id ?? null,
       centre_id: request.centreId ?? null,
     },
-    job: { kind: DELIVER_NOTIFICATION_JOB, payload: { notificationId: id }, runAt: request.deliverAt ?? new Date() },
+    job: { kind: DELIVER_NOTIFICATION_JOB, payload: { notificationId: id }, runAt: request.deliverAt ?? new Date() } satisfies NewJob,
   };
 }

@@ -5,7 +5,7 @@ import { isDueNow, wakeJobRunners } from '../../jobs/jobs.repo.js';
 import { notificationWrites } from '../../notifications/notifications.request.js';
 import { AppError } from '../../http/errors.js';
 import type { RequestContext } from '../../http/request-context.js';
-import { auditEventValues } from '../audit/audit.service.js';
+import { auditEventRow } from '../audit/audit.service.js';
 import { findServiceById } from '../network/network.catalogue.service.js';
 import type { CentreView } from '../network/network.schemas.js';
 import { findCentreById } from '../network/network.service.js';
@@ -137,8 +137,6 @@ function takeRememberedHold(db: object, id: string): repo.AppointmentRow | undef
   return row;
 }
 
-type ConfirmOutcome = { kind: 'booked'; row: repo.AppointmentRow } | { kind: 'expired' } | { kind: 'not_held'; row: repo.AppointmentRow };
-
 /** What a confirm needs about the hold's service besides the hold: one read shared by confirms at the same moment. */
 interface ConfirmPlace {
   policy: repo.PolicyRow | undefined;
@@ -163,49 +161,38 @@ function confirmPlace(db: Kysely<Database>, serviceId: string, centreId: string)
  * Books a held seat for the person. A retried confirm with the same Idempotency-Key returns the same
  * booking and link; a confirm after the hold expired is refused (the person holds again).
  *
- * Two statements between BEGIN and COMMIT: lock the hold and book its seat (and take the contact's
- * locks); then book the appointment if the contact is under the limit, with the messages, their
- * delivery jobs, the reminder and the audit event. The messages are written before the transaction
- * starts, and the job runners are woken after it commits.
+ * The messages are made before the database is asked; the booking, its seat, the contact's limit,
+ * the messages, jobs and audit event are then one statement (`repo.bookPublicHold`), and the job
+ * runners are woken after it.
  */
 export async function confirmHold(db: Kysely<Database>, context: RequestContext, messenger: BookingMessenger, holdId: string, input: ConfirmInput, idempotencyKey?: string, clientAddressHash: string | null = null): Promise<BookingConfirmation> {
   const { masterKey } = messenger;
   const key = idempotencyKey ? `public:${idempotencyKey}` : null;
-  // The hold as this process wrote it, when it did: it cannot have changed in ways that matter here
-  // (the transaction below re-reads it under its lock), which saves the read.
+  // The hold as this process wrote it, when it did: what is read from it here cannot change while it
+  // is held, and the statement below books it only if it still is; otherwise it is read.
   const hold = takeRememberedHold(db, holdId) ?? (await repo.findAppointment(db, holdId));
   if (!hold || hold.channel !== 'public') throw AppError.notFound('The hold');
   if (key && hold.confirm_key === key) return confirmationOf(hold, masterKey);
   const { keys, columns } = contactColumns(input.contact);
   const { policy, centre, service } = await confirmPlace(db, hold.service_id, hold.centre_id);
   if (!policy) throw AppError.notFound('The bookable service');
-  const values = { ...columns, token_hash: secretHash(bookingSecret(masterKey, holdId)), confirm_key: key, booked_at: new Date(), client_address_hash: hold.client_address_hash ?? clientAddressHash };
-  // Written before the transaction, so no lock waits for them: a hold's reference, time and centre
-  // never change while it is held, and the transaction books it only if it is still held.
-  const prospective: repo.AppointmentRow = { ...hold, ...values, state: 'booked' };
-  const messages = centre && service && (prospective.contact_email || prospective.contact_phone) ? (await messagesAbout(centre, service, messenger, prospective, 'confirmed')).map(notificationWrites) : [];
+  const booking = { ...columns, token_hash: secretHash(bookingSecret(masterKey, holdId)), confirm_key: key, booked_at: new Date(), client_address_hash: hold.client_address_hash ?? clientAddressHash };
+  const prospective: repo.AppointmentRow = { ...hold, ...booking, state: 'booked' };
+  const messages = centre && service ? (await messagesAbout(centre, service, messenger, prospective, 'confirmed')).map(notificationWrites) : [];
+  // A new booking has no reminder yet (a hold gets none), so nothing is there to cancel or move.
   const reminder = reminderAt(messenger, prospective);
   const jobs = [...messages.map((message) => message.job), ...(reminder ? [{ kind: REMINDER_JOB, payload: { appointmentId: holdId }, runAt: reminder, dedupeKey: holdId }] : [])];
-  const outcome = await db.transaction().execute(async (trx): Promise<ConfirmOutcome> => {
-    // Two confirms of one hold queue here; the second then sees the first one's booking.
-    const locked = await repo.lockHoldAndBookSeat(trx, holdId, hold.service_id, keys);
-    if (!locked || locked.row.state !== 'held') return { kind: 'not_held', row: locked?.row ?? hold };
-    if (!locked.seatBooked) {
-      await repo.updateAppointment(trx, holdId, { state: 'expired' }, 'held');
-      return { kind: 'expired' };
-    }
-    const audit = auditEventValues(context, { action: 'appointment.confirm', resourceType: 'appointment', resourceId: holdId, centreId: hold.centre_id, details: { channel: 'public' } }, true);
-    // A new booking has no reminder yet (a hold gets none), so nothing is there to cancel or move.
-    const booked = await repo.bookHoldUnderLimit(trx, holdId, hold.service_id, keys, policy.max_active_per_contact, values, { notifications: messages.map((message) => message.notification), jobs, audit });
-    if (!booked) throw contactLimitReached();
-    return { kind: 'booked', row: booked };
-  });
+  const audit = auditEventRow(context, { action: 'appointment.confirm', resourceType: 'appointment', resourceId: holdId, centreId: hold.centre_id, details: { channel: 'public' } }, true);
+  const outcome = await repo.bookPublicHold(db, holdId, hold.service_id, keys, policy.max_active_per_contact, booking, { notifications: messages.map((message) => message.notification), jobs, audit });
   if (outcome.kind === 'booked') {
     wakeJobRunners(db, jobs.filter(isDueNow).map((job) => job.kind));
     return confirmationOf(outcome.row, masterKey);
   }
-  if (outcome.kind === 'not_held' && key && outcome.row.confirm_key === key) return confirmationOf(outcome.row, masterKey);
-  if (outcome.kind === 'not_held' && outcome.row.state === 'booked') throw AppError.conflict('This hold has already been confirmed');
+  if (outcome.kind === 'limit') throw contactLimitReached();
+  // Two confirms of one hold queue on its row lock; the second sees the first one's booking.
+  const current = outcome.kind === 'not_held' ? outcome.row : hold;
+  if (outcome.kind !== 'expired' && key && current.confirm_key === key) return confirmationOf(current, masterKey);
+  if (outcome.kind !== 'expired' && current.state === 'booked') throw AppError.conflict('This hold has already been confirmed');
   throw new AppError('conflict', 'The hold has expired; please choose a time again', { fields: [{ path: 'holdId', message: 'has expired' }] });
 }
 

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { AppointmentSchedulesTable, AppointmentsTable, BookingPoliciesTable, Database, NotificationsTable } from '../../db/types.js';
-import { jobRow, mergePendingDuplicate, type NewJob } from '../../jobs/jobs.repo.js';
-import type { auditEventValues } from '../audit/audit.service.js';
+import type { AppointmentSchedulesTable, AppointmentsTable, BookingPoliciesTable, Database } from '../../db/types.js';
+import { uuidv7 } from 'uuidv7';
+import type { NewJob } from '../../jobs/jobs.repo.js';
 
 export type AppointmentRow = Selectable<AppointmentsTable>;
 export type PolicyRow = Selectable<BookingPoliciesTable>;
@@ -156,40 +156,65 @@ export interface PublicHoldOutcome {
 }
 
 /**
- * A public hold in one statement: takes the first free seat of 1…last as `takeSeat` does and writes
- * the held appointment with it (the seat's reference to the appointment is checked at commit), and
- * tells how full the slot is, so the process can remember a full slot (appointments.seat-gate.ts).
+ * A public hold in one statement (`appointments_hold_public_seat`, migration 0034): takes the first
+ * free seat of 1…last as `takeSeat` does and writes the held appointment with it, and tells how full
+ * the slot is, so the process can remember a full slot (appointments.seat-gate.ts).
  */
 export async function holdPublicSeat(db: Kysely<Database>, hold: PublicHold): Promise<PublicHoldOutcome> {
   for (let attempt = 0; attempt < hold.last; attempt++) {
-    const result = await sql<AppointmentRow & { candidate: number | null; free_seats: number; free_again_in: number | null }>`
-      WITH seats AS (
-        SELECT c.seat_no, c.ord, (s.seat_no IS NULL OR ${SEAT_IS_FREE}) AS free, coalesce(s.held_until, s.released_at) AS free_at
-        FROM generate_series(1, ${hold.last}::int) WITH ORDINALITY AS c(seat_no, ord)
-        LEFT JOIN appointment_seats s ON s.service_id = ${hold.serviceId} AND s.starts_at = ${hold.startsAt} AND s.seat_no = c.seat_no),
-      candidate AS (SELECT seat_no FROM seats WHERE free ORDER BY ord LIMIT 1),
-      taken AS (
-        INSERT INTO appointment_seats AS s (service_id, starts_at, seat_no, appointment_id, held_until, released_at)
-        SELECT ${hold.serviceId}::uuid, ${hold.startsAt}::timestamptz, candidate.seat_no, ${hold.appointmentId}::uuid,
-          now() + make_interval(mins => ${hold.holdMinutes}::int), NULL FROM candidate
-        ON CONFLICT (service_id, starts_at, seat_no) DO UPDATE
-          SET appointment_id = EXCLUDED.appointment_id, held_until = EXCLUDED.held_until, released_at = NULL
-          WHERE ${SEAT_IS_FREE}
-        RETURNING s.seat_no, s.held_until),
-      held AS (
-        INSERT INTO appointments (id, reference, centre_id, service_id, starts_at, ends_at, seat_no, state, channel, hold_expires_at, hold_key, client_address_hash)
-        SELECT ${hold.appointmentId}::uuid, ${hold.reference}, ${hold.centreId}::uuid, ${hold.serviceId}::uuid, ${hold.startsAt}::timestamptz, ${hold.endsAt}::timestamptz,
-          taken.seat_no, 'held', 'public', taken.held_until, ${hold.holdKey}, ${hold.clientAddressHash} FROM taken
-        RETURNING *)
-      SELECT held.*, (SELECT seat_no FROM candidate) AS candidate, (SELECT count(*)::int FROM seats WHERE free) AS free_seats,
-        (SELECT extract(epoch FROM min(free_at) - now())::float8 FROM seats WHERE NOT free) AS free_again_in
-      FROM (SELECT 1) AS one LEFT JOIN held ON true`.execute(db);
-    const { candidate, free_seats: freeSeats, free_again_in: freeAgainInSeconds, ...row } = result.rows[0]!;
-    if (row.id) return { row: row as AppointmentRow, full: freeSeats <= 1, freeAgainInSeconds };
+    const result = await sql<{ appointment: AppointmentJson | null; candidate: number | null; free_seats: number; free_again_in: number | null }>`
+      SELECT * FROM appointments_hold_public_seat(${hold.serviceId}, ${hold.startsAt}, ${hold.endsAt}, ${hold.last}, ${hold.holdMinutes},
+        ${hold.appointmentId}, ${hold.reference}, ${hold.centreId}, ${hold.holdKey}, ${hold.clientAddressHash})`.execute(db);
+    const { appointment, candidate, free_seats: freeSeats, free_again_in: freeAgainInSeconds } = result.rows[0]!;
+    if (appointment) return { row: appointmentFromJson(appointment), full: freeSeats <= 1, freeAgainInSeconds };
     // No candidate: the slot is full. A candidate lost to a concurrent request: another seat may still be free.
     if (candidate == null) return { row: undefined, full: true, freeAgainInSeconds };
   }
   return { row: undefined, full: false, freeAgainInSeconds: null };
+}
+
+/** What a public confirm writes besides the booking's own columns: the messages, their jobs and the reminder, the audit event. */
+export interface ConfirmationRecords {
+  notifications: object[];
+  jobs: NewJob[];
+  audit: object;
+}
+
+export type PublicBookingOutcome = { kind: 'booked'; row: AppointmentRow } | { kind: 'not_held'; row: AppointmentRow } | { kind: 'expired' } | { kind: 'missing' } | { kind: 'limit' };
+
+/**
+ * A public confirm in one statement (`appointments_book_public_hold`, migration 0034): lock the hold,
+ * book its seat, take the contact's locks (as `lockAndCountActive`), count the contact's bookings
+ * and, under `limit`, book it with its records; over the limit nothing is written.
+ */
+export async function bookPublicHold(db: Kysely<Database>, id: string, serviceId: string, keys: { email: string | null; phone: string | null }, limit: number, booking: Partial<Insertable<AppointmentsTable>>, records: ConfirmationRecords): Promise<PublicBookingOutcome> {
+  const jobs = records.jobs.map((job) => ({ id: uuidv7(), kind: job.kind, payload: job.payload ?? {}, run_at: job.runAt.toISOString(), dedupe_key: job.dedupeKey ?? null, max_attempts: job.maxAttempts ?? null }));
+  try {
+    const result = await sql<{ outcome: 'booked' | 'not_held' | 'expired'; appointment: AppointmentJson | null }>`
+      SELECT * FROM appointments_book_public_hold(${id}, ${contactLockKeys(serviceId, keys)}::text[], ${keys.email}, ${keys.phone}, ${limit},
+        ${JSON.stringify(booking)}::jsonb, ${JSON.stringify(records.notifications)}::jsonb, ${JSON.stringify(jobs)}::jsonb, ${JSON.stringify(records.audit)}::jsonb)`.execute(db);
+    const row = result.rows[0];
+    if (!row) return { kind: 'missing' };
+    if (row.outcome === 'expired') return { kind: 'expired' };
+    return { kind: row.outcome, row: appointmentFromJson(row.appointment!) };
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === CONTACT_LIMIT_SQLSTATE) return { kind: 'limit' };
+    throw error;
+  }
+}
+
+/** Raised by `appointments_book_public_hold` when the contact is at the limit. */
+const CONTACT_LIMIT_SQLSTATE = 'OR001';
+
+/** An appointments row as `to_jsonb` gives it: instants as ISO text. */
+type AppointmentJson = Record<keyof AppointmentRow, unknown>;
+
+const APPOINTMENT_INSTANTS = ['starts_at', 'ends_at', 'hold_expires_at', 'booked_at', 'cancelled_at', 'checked_in_at', 'no_show_at', 'created_at', 'updated_at'] as const;
+
+function appointmentFromJson(json: AppointmentJson): AppointmentRow {
+  const row: Record<string, unknown> = { ...json };
+  for (const column of APPOINTMENT_INSTANTS) if (typeof row[column] === 'string') row[column] = new Date(row[column]);
+  return row as AppointmentRow;
 }
 
 /** Turns the appointment's live hold into a booking; false when the hold has expired or was taken over. */
@@ -274,73 +299,6 @@ export async function lockAndCountActive(trx: Transaction<Database>, serviceId: 
   for (const key of contactLockKeys(serviceId, keys)) await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
   const row = await countActiveOfContact(trx, serviceId, keys).executeTakeFirstOrThrow();
   return row.n;
-}
-
-/**
- * The first statement of a public confirm: locks the appointment row; if it is still a hold that owns
- * its seat and has not run out, books the seat (as `bookHeldSeat`); then takes the contact's locks
- * (as `lockAndCountActive`), in that order — the row lock first, so two confirms of one hold queue
- * on it before anything else. Undefined when there is no such appointment.
- */
-export async function lockHoldAndBookSeat(trx: Transaction<Database>, id: string, serviceId: string, keys: { email: string | null; phone: string | null }): Promise<{ row: AppointmentRow; seatBooked: boolean } | undefined> {
-  const result = await sql<AppointmentRow & { seat_booked: boolean; contact_locks: number }>`
-    WITH a AS (SELECT * FROM appointments WHERE id = ${id} FOR UPDATE),
-    seat AS (
-      UPDATE appointment_seats s SET held_until = NULL FROM a
-      WHERE a.state = 'held' AND s.service_id = a.service_id AND s.starts_at = a.starts_at AND s.seat_no = a.seat_no
-        AND s.appointment_id = a.id AND s.held_until > now()
-      RETURNING s.seat_no)
-    SELECT a.*, EXISTS (SELECT 1 FROM seat) AS seat_booked,
-      (SELECT count(pg_advisory_xact_lock(hashtext(k.key))) FROM (SELECT key FROM unnest(${contactLockKeys(serviceId, keys)}::text[]) WITH ORDINALITY AS u(key, ord) ORDER BY ord) AS k)::int AS contact_locks
-    FROM a`.execute(trx);
-  const found = result.rows[0];
-  if (!found) return undefined;
-  const { seat_booked: seatBooked, contact_locks: _locks, ...row } = found;
-  return { row: row as AppointmentRow, seatBooked };
-}
-
-/** Rows a confirm writes with its booking: the messages, their delivery jobs and the reminder, the audit event. */
-export interface ConfirmationRecords {
-  notifications: Insertable<NotificationsTable>[];
-  jobs: NewJob[];
-  audit: ReturnType<typeof auditEventValues>;
-}
-
-/**
- * Books the locked hold with the contact's details, and writes the confirmation's records in the same
- * statement, unless the contact already has `limit` booked appointments to come — counted in this
- * statement, after `lockHoldAndBookSeat` took the contact's locks. Undefined when the limit is
- * reached: the caller then rolls back, records and all.
- */
-export async function bookHoldUnderLimit(trx: Transaction<Database>, id: string, serviceId: string, keys: { email: string | null; phone: string | null }, limit: number, values: Partial<Insertable<AppointmentsTable>>, records: ConfirmationRecords): Promise<AppointmentRow | undefined> {
-  const book = (db: Transaction<Database>) =>
-    db
-      .updateTable('appointments')
-      .set({ ...values, state: 'booked', updated_at: sql`now()` })
-      .where('id', '=', id)
-      .where('state', '=', 'held')
-      .where(countActiveOfContact(trx, serviceId, keys), '<', limit)
-      .returningAll()
-      .executeTakeFirst();
-  if (records.notifications.length === 0 || records.jobs.length === 0) {
-    // Only when the centre or service has gone (no messages) and the reminder's moment has passed.
-    const booked = await book(trx);
-    if (records.notifications.length > 0) await trx.insertInto('notifications').values(records.notifications).execute();
-    if (records.jobs.length > 0) await trx.insertInto('jobs').values(records.jobs.map(jobRow)).onConflict(mergePendingDuplicate).execute();
-    await trx.insertInto('audit_events').values(records.audit).execute();
-    return booked;
-  }
-  return trx
-    .with('messages', (q) => q.insertInto('notifications').values(records.notifications))
-    .with('work', (q) => q.insertInto('jobs').values(records.jobs.map(jobRow)).onConflict(mergePendingDuplicate))
-    .with('audit', (q) => q.insertInto('audit_events').values(records.audit))
-    .updateTable('appointments')
-    .set({ ...values, state: 'booked', updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('state', '=', 'held')
-    .where(countActiveOfContact(trx, serviceId, keys), '<', limit)
-    .returningAll()
-    .executeTakeFirst();
 }
 
 /** A centre's appointments starting in [from, to), optionally only of some units' services. */

@@ -66,15 +66,17 @@ export async function holdSlot(db: Kysely<Database>, input: HoldInput, idempoten
   };
   // A retried request whose first try got the slot's last seat is answered with that hold, not 409.
   const refuse = async (): Promise<HoldView> => {
-    const earlier = await sameRequest();
+    const earlier = key ? await sameRequest() : undefined;
     if (earlier) return earlier;
     throw slotTaken();
   };
   const gate = seatGateOf(db);
   const slotRef = { serviceId: input.serviceId, startsAt: startsAt.getTime() };
   if (gate.isFull(slotRef)) return refuse();
-  const earlier = await sameRequest();
-  if (earlier) return earlier;
+  if (key) {
+    const earlier = await sameRequest();
+    if (earlier) return earlier;
+  }
   return gate.exclusive(slotRef, async () => {
     if (gate.isFull(slotRef)) return refuse();
     const setup = await loadBookingSetup(db, input.serviceId);

@@ -71,7 +71,8 @@ export async function holdSlot(db: Kysely<Database>, input: HoldInput, idempoten
     throw slotTaken();
   };
   const gate = seatGateOf(db);
-  const slotRef = { serviceId: input.serviceId, startsAt: startsAt.getTime() };
+  // The database writes ids in lower case: so must the memory, or a forget would miss it.
+  const slotRef = { serviceId: input.serviceId.toLowerCase(), startsAt: startsAt.getTime() };
   if (gate.isFull(slotRef)) return refuse();
   if (key) {
     const earlier = await sameRequest();
@@ -82,7 +83,7 @@ export async function holdSlot(db: Kysely<Database>, input: HoldInput, idempoten
     const setup = await loadBookingSetup(db, input.serviceId);
     const range = await findBookableSlot(db, setup, startsAt, 'public');
     if (range.last < 1) throw slotTaken();
-    const epoch = gate.epoch(setup.serviceId);
+    const epoch = gate.epoch(slotRef.serviceId);
     const askedAt = gate.clock();
     let outcome: repo.PublicHoldOutcome;
     try {
@@ -99,7 +100,8 @@ export async function holdSlot(db: Kysely<Database>, input: HoldInput, idempoten
         clientAddressHash,
       });
     } catch (error) {
-      // The same key sent twice at once to two processes: the second returns the first one's hold.
+      // The same key sent twice at once (to two processes, or for a slot with seats to spare): the
+      // second returns the first one's hold.
       if (isUniqueViolation(error, 'appointments_hold_key_key')) {
         const earlierHold = await sameRequest();
         if (earlierHold) return earlierHold;

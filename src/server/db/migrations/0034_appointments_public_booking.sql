@@ -100,6 +100,7 @@ BEGIN
   INSERT INTO notifications (id, channel, recipient, locale, template, params, attachments, subject_type, subject_id, centre_id)
   SELECT n.id, n.channel, n.recipient, n.locale, n.template, n.params, n.attachments, n.subject_type, n.subject_id, n.centre_id
   FROM jsonb_populate_recordset(NULL::notifications, p_notifications) AS n;
+  -- A row of a recordset cannot ask for DEFAULT: 5 is the column's default (migration 0010).
   INSERT INTO jobs (id, kind, payload, run_at, dedupe_key, max_attempts)
   SELECT j.id, j.kind, j.payload, j.run_at, j.dedupe_key, coalesce(j.max_attempts, 5)
   FROM jsonb_populate_recordset(NULL::jobs, p_jobs) AS j

@@ -11,7 +11,7 @@ const SERVICES_PER_CENTRE = 30;
 const DAYS = 60;
 /** Share of seats already booked, so the free counts have work to do. */
 const OCCUPANCY = 0.1;
-/** Requests measured, one at a time, spread over the 300 services (each takes ~0.3 s today: see docs/benchmarks.md). */
+/** Requests measured, one at a time, spread over the 300 services (a few ms each: see docs/benchmarks.md). */
 const REQUESTS = 100;
 
 /**

@@ -16,6 +16,11 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
+/** Whether runners should be woken for the job rather than find it when they next poll. */
+export function isDueNow(job: NewJob): boolean {
+  return job.runAt.getTime() <= Date.now() + 1000;
+}
+
 /**
  * Adds a job, in the caller's transaction when given one, so the job exists exactly when the
  * change that needs it commits.
@@ -42,9 +47,35 @@ export async function enqueueJob(db: Db, job: NewJob): Promise<string> {
     .executeTakeFirstOrThrow();
   // Wakes the runners on commit (NOTIFY is transactional) when the job is due now; runners also poll,
   // so a lost notification only delays the job.
-  if (job.runAt.getTime() <= Date.now() + 1000) await sql`select pg_notify(${JOBS_CHANNEL}, ${job.kind})`.execute(db);
+  if (isDueNow(job)) await sql`select pg_notify(${JOBS_CHANNEL}, ${job.kind})`.execute(db);
   return row.id;
 }
+
+/**
+ * Wakes the runners of every instance for jobs a transaction has just committed, soon after the call
+ * and without waiting for it: used after the commit instead of NOTIFY inside the transaction, because
+ * on PostgreSQL a transaction that notifies holds a database-wide lock through its commit's flush,
+ * so busy paths (public confirms) would commit one at a time. Calls in the same turn of the event
+ * loop share one NOTIFY per kind. A lost wake-up only leaves the jobs to the runners' next poll.
+ */
+export function wakeJobRunners(db: Kysely<Database>, kinds: readonly string[]): void {
+  if (kinds.length === 0) return;
+  let pending = pendingWakes.get(db);
+  if (!pending) {
+    pending = new Set();
+    pendingWakes.set(db, pending);
+  }
+  const scheduled = pending.size > 0;
+  for (const kind of kinds) pending.add(kind);
+  if (scheduled) return;
+  setImmediate(() => {
+    const due = [...pending];
+    pending.clear();
+    sql`select pg_notify(${JOBS_CHANNEL}, kind) from unnest(${due}::text[]) as kind`.execute(db).catch(() => undefined);
+  });
+}
+
+const pendingWakes = new WeakMap<object, Set<string>>();
 
 /** Cancels the pending job of a kind and key (a reminder for a booking that was cancelled). */
 export async function cancelPendingJob(db: Db, kind: string, dedupeKey: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Database, NotificationAttachment, NotificationChannel } from '../db/types.js';
-import { enqueueJob } from '../jobs/jobs.repo.js';
+import { enqueueJob, type NewJob } from '../jobs/jobs.repo.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -29,22 +29,31 @@ export interface NotificationRequest {
  * message exists exactly when the change it tells about commits.
  */
 export async function requestNotification(db: Db, request: NotificationRequest): Promise<string> {
-  const id = uuidv7();
+  const { notification, job } = notificationWrites(request);
   await db
     .insertInto('notifications')
-    .values({
+    .values({ ...notification, params: JSON.stringify(notification.params), attachments: JSON.stringify(notification.attachments) })
+    .execute();
+  await enqueueJob(db, job);
+  return notification.id;
+}
+
+/** The message's row (JSON columns as values) and its delivery job, for a caller that writes them in a statement of its own. */
+export function notificationWrites(request: NotificationRequest) {
+  const id = uuidv7();
+  return {
+    notification: {
       id,
       channel: request.channel,
       recipient: request.recipient,
       locale: request.locale,
       template: request.template,
-      params: JSON.stringify(request.params),
-      attachments: JSON.stringify(request.attachments ?? []),
+      params: request.params,
+      attachments: request.attachments ?? [],
       subject_type: request.subject?.type ?? null,
       subject_id: request.subject?.id ?? null,
       centre_id: request.centreId ?? null,
-    })
-    .execute();
-  await enqueueJob(db, { kind: DELIVER_NOTIFICATION_JOB, payload: { notificationId: id }, runAt: request.deliverAt ?? new Date() });
-  return id;
+    },
+    job: { kind: DELIVER_NOTIFICATION_JOB, payload: { notificationId: id }, runAt: request.deliverAt ?? new Date() } satisfies NewJob,
+  };
 }

@@ -9,6 +9,7 @@ import { slotTaken } from './appointments.booking.service.js';
 import { afterCancelled, afterMoved, type BookingMessenger } from './appointments.notify.js';
 import { scheduleSeatReturn } from './appointments.waitlist.service.js';
 import { presentPublic } from './appointments.presenters.js';
+import { announceSeatsFreed, forgetFullSlots } from './appointments.seat-gate.js';
 import * as repo from './appointments.repo.js';
 import type { PublicAppointmentView, RescheduleInput, SecretInput } from './appointments.schemas.js';
 import { normaliseReference, REFERENCE_PATTERN, secretMatches } from './appointments.secrets.js';
@@ -35,7 +36,8 @@ export async function viewBooking(db: Kysely<Database>, input: SecretInput): Pro
 
 /**
  * Cancels a booked appointment; its seat returns to the pool at a random moment within the
- * service's release window, so nobody can watch for a cancellation and grab it on the spot.
+ * service's release window, so nobody can watch for a cancellation and grab it on the spot. After
+ * the commit the caller calls `forgetFullSlots` for the cancelled ones.
  */
 export async function cancelInTransaction(trx: Transaction<Database>, messenger: BookingMessenger, row: repo.AppointmentRow, cancelledBy: string | null): Promise<repo.AppointmentRow | undefined> {
   const cancelled = await repo.updateAppointment(trx, row.id, { state: 'cancelled', cancelled_at: new Date(), cancelled_by: cancelledBy }, 'booked');
@@ -44,6 +46,7 @@ export async function cancelInTransaction(trx: Transaction<Database>, messenger:
   const afterSeconds = randomInt((policy?.release_window_minutes ?? 0) * 60 + 1);
   await repo.releaseSeat(trx, cancelled, afterSeconds);
   await scheduleSeatReturn(trx, cancelled, afterSeconds);
+  await announceSeatsFreed(trx, { centreId: cancelled.centre_id, serviceId: cancelled.service_id, startsAt: cancelled.starts_at });
   await afterCancelled(trx, messenger, cancelled);
   return cancelled;
 }
@@ -63,6 +66,7 @@ export async function cancelBooking(db: Kysely<Database>, context: RequestContex
     if (done) await recordPersonalDataChange(trx, context, { action: 'appointment.cancel', resourceType: 'appointment', resourceId: row.id, centreId: row.centre_id, details: { by: 'person' } });
     return done ?? (await repo.findAppointment(trx, row.id))!;
   });
+  forgetFullSlots(db, [{ serviceId: row.service_id, startsAt: row.starts_at }]);
   return presentPublic(cancelled);
 }
 
@@ -76,7 +80,7 @@ export async function moveBooking(db: Kysely<Database>, context: RequestContext,
   const setup = await loadBookingSetup(db, row.service_id);
   const range = await findBookableSlot(db, setup, startsAt, channel);
   if (range.last < 1) throw slotTaken();
-  return db.transaction().execute(async (trx) => {
+  const moved = await db.transaction().execute(async (trx) => {
     const current = await repo.lockAppointment(trx, row.id);
     if (!current) throw AppError.notFound('The booking');
     ensureUpcoming(current);
@@ -85,11 +89,14 @@ export async function moveBooking(db: Kysely<Database>, context: RequestContext,
     const afterSeconds = randomInt(setup.policy.release_window_minutes * 60 + 1);
     await repo.releaseSeat(trx, current, afterSeconds);
     await scheduleSeatReturn(trx, current, afterSeconds);
-    const moved = await repo.updateAppointment(trx, row.id, { starts_at: startsAt, ends_at: range.slot.endsAt, seat_no: seat.seatNo });
-    await afterMoved(trx, messenger, moved!);
+    await announceSeatsFreed(trx, { centreId: current.centre_id, serviceId: current.service_id, startsAt: current.starts_at });
+    const updated = await repo.updateAppointment(trx, row.id, { starts_at: startsAt, ends_at: range.slot.endsAt, seat_no: seat.seatNo });
+    await afterMoved(trx, messenger, updated!);
     await recordPersonalDataChange(trx, context, { action: 'appointment.move', resourceType: 'appointment', resourceId: row.id, centreId: row.centre_id, unitId: setup.unitId, details: { from: current.starts_at.toISOString(), to: startsAt.toISOString() } });
-    return moved!;
+    return { updated: updated!, from: current.starts_at };
   });
+  forgetFullSlots(db, [{ serviceId: row.service_id, startsAt: moved.from }]);
+  return moved.updated;
 }
 
 export async function rescheduleBooking(db: Kysely<Database>, context: RequestContext, messenger: BookingMessenger, input: RescheduleInput): Promise<PublicAppointmentView> {

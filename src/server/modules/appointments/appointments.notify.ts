@@ -4,8 +4,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/types.js';
 import { cancelPendingJob, enqueueJob } from '../../jobs/jobs.repo.js';
-import { requestNotification } from '../../notifications/notifications.request.js';
+import { requestNotification, type NotificationRequest } from '../../notifications/notifications.request.js';
 import { findServiceById } from '../network/network.catalogue.service.js';
+import type { CentreView } from '../network/network.schemas.js';
+import type { ServiceView } from '../network/network.units.schemas.js';
 import { findCentreById } from '../network/network.service.js';
 import type { AppointmentRow } from './appointments.repo.js';
 import { bookingSecret } from './appointments.secrets.js';
@@ -66,6 +68,13 @@ export async function tellPerson(db: Db, messenger: BookingMessenger, row: Appoi
   if (!row.contact_email && !row.contact_phone) return [];
   const [centre, service] = await Promise.all([findCentreById(db as Kysely<Database>, row.centre_id), findServiceById(db as Kysely<Database>, row.service_id)]);
   if (!centre || !service) return [];
+  const ids: string[] = [];
+  for (const request of await messagesAbout(centre, service, messenger, row, message)) ids.push(await requestNotification(db, request));
+  return ids;
+}
+
+/** The message about a booking on each channel the person gave, not yet written. */
+export async function messagesAbout(centre: CentreView, service: ServiceView, messenger: BookingMessenger, row: AppointmentRow, message: BookingMessage): Promise<NotificationRequest[]> {
   const locale = row.preferred_language ?? 'pt';
   const serviceName = nameIn(service.names, locale);
   const centreAddress = [centre.address.street, [centre.address.postalCode, centre.address.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
@@ -84,24 +93,30 @@ export async function tellPerson(db: Db, messenger: BookingMessenger, row: Appoi
   };
   const template = `appointments.${message}`;
   const subject = { type: 'appointment', id: row.id };
-  const ids: string[] = [];
+  const requests: NotificationRequest[] = [];
   if (row.contact_email) {
     const ics = calendarFile(row, `${serviceName} · ${centre.name}`, centreAddress || centre.name, `${row.reference}\n${link}`, message === 'cancelled');
     const attachments = ics ? [{ filename: `${row.reference}.ics`, contentType: 'text/calendar; charset=utf-8', content: ics }] : [];
     // The reference as a QR code for the kiosk's scanner (the reference only, never the secret link).
     if (message === 'confirmed') attachments.push({ filename: `${row.reference}-qr.svg`, contentType: 'image/svg+xml', content: await QRCode.toString(row.reference, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) });
-    ids.push(await requestNotification(db, { channel: 'email', recipient: row.contact_email, locale, template, params, attachments, subject, centreId: row.centre_id }));
+    requests.push({ channel: 'email', recipient: row.contact_email, locale, template, params, attachments, subject, centreId: row.centre_id });
   }
   if (row.contact_phone) {
-    ids.push(await requestNotification(db, { channel: 'sms', recipient: row.contact_phone.replace(/[^\d+]/g, ''), locale, template, params, subject, centreId: row.centre_id }));
+    requests.push({ channel: 'sms', recipient: row.contact_phone.replace(/[^\d+]/g, ''), locale, template, params, subject, centreId: row.centre_id });
   }
-  return ids;
+  return requests;
+}
+
+/** When the reminder job of a booking runs; null when that moment has passed. */
+export function reminderAt(messenger: BookingMessenger, row: AppointmentRow, now = new Date()): Date | null {
+  const runAt = new Date(row.starts_at.getTime() - messenger.reminderLeadMinutes * 60_000);
+  return runAt <= now ? null : runAt;
 }
 
 /** Puts (or moves) the reminder job at the lead time before the start; none when that moment has passed. */
 export async function scheduleReminder(db: Db, messenger: BookingMessenger, row: AppointmentRow, now = new Date()): Promise<void> {
-  const runAt = new Date(row.starts_at.getTime() - messenger.reminderLeadMinutes * 60_000);
-  if (runAt <= now) {
+  const runAt = reminderAt(messenger, row, now);
+  if (!runAt) {
     await cancelPendingJob(db, REMINDER_JOB, row.id);
     return;
   }

@@ -4,15 +4,15 @@ import { AppError } from '../../http/errors.js';
 import type { StaffContext } from '../../http/request-context.js';
 import { recordPersonalDataChange, recordPersonalDataRead } from '../audit/audit.service.js';
 import { daysBetween } from '../network/network.opening.js';
-import { openingDays } from '../network/network.service.js';
 import { findReadablePerson } from '../people/people.lookup.service.js';
 import { todaysTicketsOf } from '../queue/queue.person-visits.service.js';
-import { bookableDays, loadBookingSetup, MAX_AVAILABILITY_DAYS } from './appointments.availability.service.js';
+import { bookableDays, loadBookingSetup, MAX_AVAILABILITY_DAYS, openDays } from './appointments.availability.service.js';
 import { cancelInTransaction } from './appointments.link.service.js';
 import type { BookingMessenger } from './appointments.notify.js';
 import { can, ensureCan } from './appointments.policy.js';
 import { presentStaff } from './appointments.presenters.js';
 import * as repo from './appointments.repo.js';
+import { forgetFullSlots } from './appointments.seat-gate.js';
 import * as phoneRepo from './appointments.phone.repo.js';
 import type { BookableService, CancellationInput, CancellationResult, PersonAppointments, StaffAvailabilityQuery } from './appointments.phone.schemas.js';
 import type { AvailabilityView } from './appointments.schemas.js';
@@ -41,15 +41,14 @@ export async function bookableServices(db: Kysely<Database>, context: StaffConte
  */
 export async function staffAvailability(db: Kysely<Database>, context: StaffContext, serviceId: string, query: StaffAvailabilityQuery, now = new Date()): Promise<AvailabilityView> {
   if (daysBetween(query.from, query.to) >= MAX_AVAILABILITY_DAYS) throw AppError.invalid([{ path: 'to', message: `ask for at most ${MAX_AVAILABILITY_DAYS} days at once` }]);
-  const setup = await loadBookingSetup(db, serviceId);
+  const setup = await loadBookingSetup(db, serviceId, now);
   ensureCan(context.actor, 'appointments.book_for_others', { centreId: setup.centreId, unitId: setup.unitId }, 'The bookable service');
   const window = bookableDays(setup, 'phone', now);
   const from = query.from > window.first ? query.from : window.first;
   const to = query.to < window.last ? query.to : window.last;
   const view: AvailabilityView = { centreId: setup.centreId, serviceId, timeZone: setup.timeZone, slotMinutes: setup.slotMinutes, days: [] };
   if (from > to) return view;
-  const calendar = await openingDays(db, setup.centreId, from, to);
-  const slots = calendar.days.filter((day) => day.open).flatMap((day) => slotsOfDay(setup.timeZone, day, setup.rules, setup.slotMinutes)).filter((slot) => slot.startsAt > now);
+  const slots = (await openDays(db, setup, from, to)).filter((day) => day.open).flatMap((day) => slotsOfDay(setup.timeZone, day, setup.rules, setup.slotMinutes)).filter((slot) => slot.startsAt > now);
   if (slots.length === 0) return view;
   const taken = new Map<number, number>();
   for (const seat of await repo.takenSeats(db, serviceId, slots[0]!.startsAt, slots.at(-1)!.endsAt)) taken.set(seat.starts_at.getTime(), (taken.get(seat.starts_at.getTime()) ?? 0) + 1);
@@ -125,5 +124,6 @@ export async function cancelWithReason(db: Kysely<Database>, context: StaffConte
     }
     return done;
   });
+  forgetFullSlots(db, rows.map((row) => ({ serviceId: row.service_id, startsAt: row.starts_at })));
   return { items: items.map(presentStaff) };
 }

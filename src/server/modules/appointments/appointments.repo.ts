@@ -1,5 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AppointmentSchedulesTable, AppointmentsTable, BookingPoliciesTable, Database } from '../../db/types.js';
+import { uuidv7 } from 'uuidv7';
+import type { NewJob } from '../../jobs/jobs.repo.js';
 
 export type AppointmentRow = Selectable<AppointmentsTable>;
 export type PolicyRow = Selectable<BookingPoliciesTable>;
@@ -31,6 +33,41 @@ export async function replaceSettings(trx: Transaction<Database>, serviceId: str
     .values({ service_id: serviceId, ...policy })
     .onConflict((conflict) => conflict.column('service_id').doUpdateSet({ ...policy, updated_at: sql`now()` }))
     .execute();
+}
+
+/** Everything that decides a service's slots, read in one statement (see `loadBookingSetup`). */
+export interface BookingSetupRow {
+  unit_id: string;
+  centre_id: string;
+  typical_minutes: number;
+  time_zone: string;
+  /** The service or its centre is archived. */
+  archived: boolean;
+  policy: PolicyRow | null;
+  rules: { weekdays: number[]; starts: string; ends: string; desks: number; validFrom: string; validTo: string | null }[];
+  week: { weekday: number; opens: string; closes: string }[];
+  exceptions: { date: string; kind: 'holiday' | 'closed' | 'special_hours'; opens: string | null; closes: string | null; label: string }[];
+}
+
+/**
+ * The service, its centre, booking policy and capacity schedules, the centre's weekly hours and its
+ * calendar exceptions from `from` to `to`, in one round trip instead of seven.
+ */
+export async function findBookingSetup(db: Db, serviceId: string, from: string, to: string): Promise<BookingSetupRow | undefined> {
+  const result = await sql<Omit<BookingSetupRow, 'policy'> & { policy: (Omit<PolicyRow, 'updated_at'> & { updated_at: string }) | null }>`
+    SELECT u.id AS unit_id, u.centre_id, sv.typical_minutes, c.time_zone, (sv.archived_at IS NOT NULL OR c.archived_at IS NOT NULL) AS archived,
+      (SELECT to_jsonb(p) FROM booking_policies p WHERE p.service_id = sv.id) AS policy,
+      coalesce((SELECT jsonb_agg(jsonb_build_object('weekdays', r.weekdays, 'starts', left(r.starts::text, 5), 'ends', left(r.ends::text, 5), 'desks', r.desks, 'validFrom', r.valid_from, 'validTo', r.valid_to) ORDER BY r.valid_from, r.starts)
+        FROM appointment_schedules r WHERE r.service_id = sv.id), '[]') AS rules,
+      coalesce((SELECT jsonb_agg(jsonb_build_object('weekday', h.weekday, 'opens', left(h.opens::text, 5), 'closes', left(h.closes::text, 5)) ORDER BY h.weekday, h.opens)
+        FROM centre_opening_hours h WHERE h.centre_id = c.id), '[]') AS week,
+      coalesce((SELECT jsonb_agg(jsonb_build_object('date', e.on_date, 'kind', e.kind, 'opens', left(e.opens::text, 5), 'closes', left(e.closes::text, 5), 'label', e.label) ORDER BY e.on_date)
+        FROM centre_calendar_exceptions e WHERE e.centre_id = c.id AND e.on_date BETWEEN ${from}::date AND ${to}::date), '[]') AS exceptions
+    FROM services sv JOIN units u ON u.id = sv.unit_id JOIN centres c ON c.id = u.centre_id
+    WHERE sv.id = ${serviceId}`.execute(db);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  return { ...row, policy: row.policy && { ...row.policy, updated_at: new Date(row.policy.updated_at) } };
 }
 
 // ── Seats ────────────────────────────────────────────────────────────────────────────────────────
@@ -92,6 +129,94 @@ export async function takeSeat(trx: Transaction<Database>, claim: SeatClaim): Pr
   return undefined;
 }
 
+export interface PublicHold {
+  serviceId: string;
+  centreId: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** Public seats, tried from 1 up to `last`. */
+  last: number;
+  holdMinutes: number;
+  appointmentId: string;
+  reference: string;
+  holdKey: string | null;
+  clientAddressHash: string | null;
+}
+
+export interface PublicHoldOutcome {
+  /** The held appointment; undefined when no public seat was free. */
+  row: AppointmentRow | undefined;
+  /** No public seat of the slot is left free (after this hold, when it got one). */
+  full: boolean;
+  /**
+   * Seconds from the statement until the first seat that was already taken can be free again (a
+   * hold running out, a cancelled seat's release); null when every taken seat is booked.
+   */
+  freeAgainInSeconds: number | null;
+}
+
+/**
+ * A public hold in one statement (`appointments_hold_public_seat`, migration 0034): takes the first
+ * free seat of 1…last as `takeSeat` does and writes the held appointment with it, and tells how full
+ * the slot is, so the process can remember a full slot (appointments.seat-gate.ts).
+ */
+export async function holdPublicSeat(db: Kysely<Database>, hold: PublicHold): Promise<PublicHoldOutcome> {
+  for (let attempt = 0; attempt < hold.last; attempt++) {
+    const result = await sql<{ appointment: AppointmentJson | null; candidate: number | null; free_seats: number; free_again_in: number | null }>`
+      SELECT * FROM appointments_hold_public_seat(${hold.serviceId}, ${hold.startsAt}, ${hold.endsAt}, ${hold.last}, ${hold.holdMinutes},
+        ${hold.appointmentId}, ${hold.reference}, ${hold.centreId}, ${hold.holdKey}, ${hold.clientAddressHash})`.execute(db);
+    const { appointment, candidate, free_seats: freeSeats, free_again_in: freeAgainInSeconds } = result.rows[0]!;
+    if (appointment) return { row: appointmentFromJson(appointment), full: freeSeats <= 1, freeAgainInSeconds };
+    // No candidate: the slot is full. A candidate lost to a concurrent request: another seat may still be free.
+    if (candidate == null) return { row: undefined, full: true, freeAgainInSeconds };
+  }
+  return { row: undefined, full: false, freeAgainInSeconds: null };
+}
+
+/** What a public confirm writes besides the booking's own columns: the messages, their jobs and the reminder, the audit event. */
+export interface ConfirmationRecords {
+  notifications: object[];
+  jobs: NewJob[];
+  audit: object;
+}
+
+export type PublicBookingOutcome = { kind: 'booked'; row: AppointmentRow } | { kind: 'not_held'; row: AppointmentRow } | { kind: 'expired' } | { kind: 'missing' } | { kind: 'limit' };
+
+/**
+ * A public confirm in one statement (`appointments_book_public_hold`, migration 0034): lock the hold,
+ * book its seat, take the contact's locks (as `lockAndCountActive`), count the contact's bookings
+ * and, under `limit`, book it with its records; over the limit nothing is written.
+ */
+export async function bookPublicHold(db: Kysely<Database>, id: string, serviceId: string, keys: { email: string | null; phone: string | null }, limit: number, booking: Partial<Insertable<AppointmentsTable>>, records: ConfirmationRecords): Promise<PublicBookingOutcome> {
+  const jobs = records.jobs.map((job) => ({ id: uuidv7(), kind: job.kind, payload: job.payload ?? {}, run_at: job.runAt.toISOString(), dedupe_key: job.dedupeKey ?? null, max_attempts: job.maxAttempts ?? null }));
+  try {
+    const result = await sql<{ outcome: 'booked' | 'not_held' | 'expired'; appointment: AppointmentJson | null }>`
+      SELECT * FROM appointments_book_public_hold(${id}, ${contactLockKeys(serviceId, keys)}::text[], ${keys.email}, ${keys.phone}, ${limit},
+        ${JSON.stringify(booking)}::jsonb, ${JSON.stringify(records.notifications)}::jsonb, ${JSON.stringify(jobs)}::jsonb, ${JSON.stringify(records.audit)}::jsonb)`.execute(db);
+    const row = result.rows[0];
+    if (!row) return { kind: 'missing' };
+    if (row.outcome === 'expired') return { kind: 'expired' };
+    return { kind: row.outcome, row: appointmentFromJson(row.appointment!) };
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === CONTACT_LIMIT_SQLSTATE) return { kind: 'limit' };
+    throw error;
+  }
+}
+
+/** Raised by `appointments_book_public_hold` when the contact is at the limit. */
+const CONTACT_LIMIT_SQLSTATE = 'OR001';
+
+/** An appointments row as `to_jsonb` gives it: instants as ISO text. */
+type AppointmentJson = Record<keyof AppointmentRow, unknown>;
+
+const APPOINTMENT_INSTANTS = ['starts_at', 'ends_at', 'hold_expires_at', 'booked_at', 'cancelled_at', 'checked_in_at', 'no_show_at', 'created_at', 'updated_at'] as const;
+
+function appointmentFromJson(json: AppointmentJson): AppointmentRow {
+  const row: Record<string, unknown> = { ...json };
+  for (const column of APPOINTMENT_INSTANTS) if (typeof row[column] === 'string') row[column] = new Date(row[column]);
+  return row as AppointmentRow;
+}
+
 /** Turns the appointment's live hold into a booking; false when the hold has expired or was taken over. */
 export async function bookHeldSeat(trx: Transaction<Database>, appointment: AppointmentRow): Promise<boolean> {
   const row = await trx
@@ -148,21 +273,31 @@ export function updateAppointment(trx: Transaction<Database>, id: string, values
   return query.returningAll().executeTakeFirst();
 }
 
-/**
- * Serialises bookings of one contact for one service (both keys, in a fixed order so two requests
- * never wait on each other crosswise), then counts their booked appointments still to come.
- */
-export async function lockAndCountActive(trx: Transaction<Database>, serviceId: string, keys: { email: string | null; phone: string | null }): Promise<number> {
-  const lockKeys = [keys.email && `e:${keys.email}`, keys.phone && `p:${keys.phone}`].filter((key): key is string => Boolean(key)).sort();
-  for (const key of lockKeys) await sql`SELECT pg_advisory_xact_lock(hashtext(${`appointments:${serviceId}:${key}`}))`.execute(trx);
-  const row = await trx
+/** The advisory lock keys of one contact for one service, in a fixed order so two requests never wait on each other crosswise. */
+function contactLockKeys(serviceId: string, keys: { email: string | null; phone: string | null }): string[] {
+  return [keys.email && `e:${keys.email}`, keys.phone && `p:${keys.phone}`]
+    .filter((key): key is string => Boolean(key))
+    .sort()
+    .map((key) => `appointments:${serviceId}:${key}`);
+}
+
+function countActiveOfContact(trx: Transaction<Database>, serviceId: string, keys: { email: string | null; phone: string | null }) {
+  return trx
     .selectFrom('appointments')
     .select(sql<number>`count(*)::int`.as('n'))
     .where('service_id', '=', serviceId)
     .where('state', '=', 'booked')
     .where('starts_at', '>', sql<Date>`now()`)
-    .where((eb) => eb.or([...(keys.email ? [eb('email_key', '=', keys.email)] : []), ...(keys.phone ? [eb('phone_key', '=', keys.phone)] : [])]))
-    .executeTakeFirstOrThrow();
+    .where((eb) => eb.or([...(keys.email ? [eb('email_key', '=', keys.email)] : []), ...(keys.phone ? [eb('phone_key', '=', keys.phone)] : [])]));
+}
+
+/**
+ * Serialises bookings of one contact for one service (both keys, in a fixed order so two requests
+ * never wait on each other crosswise), then counts their booked appointments still to come.
+ */
+export async function lockAndCountActive(trx: Transaction<Database>, serviceId: string, keys: { email: string | null; phone: string | null }): Promise<number> {
+  for (const key of contactLockKeys(serviceId, keys)) await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+  const row = await countActiveOfContact(trx, serviceId, keys).executeTakeFirstOrThrow();
   return row.n;
 }
 

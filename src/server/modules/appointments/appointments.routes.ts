@@ -37,6 +37,7 @@ import {
 } from './appointments.schemas.js';
 import { guardPublicBooking } from './appointments.portal.routes.js';
 import { bookingMessenger } from './appointments.notify.js';
+import { forgetFullSlots, seatsFreedOf } from './appointments.seat-gate.js';
 import { getBookingSettings, setBookingSettings } from './appointments.settings.service.js';
 import { bookForPerson, cancelForPerson, findForStaff, listDay, moveForPerson } from './appointments.staff.service.js';
 
@@ -50,6 +51,14 @@ export const appointmentRoutes = (deps: AppDependencies): FastifyPluginAsyncZod 
   const messenger = async () => bookingMessenger(deps.config, await linkKey());
   const guard = guardPublicBooking(deps);
   const key = (headers: IdempotencyHeaders) => headers['idempotency-key'];
+  // Seats freed through another process (a cancel, a move, new capacity): forget those slots here too.
+  const stopListening = deps.bus.subscribe((event) => {
+    const freed = seatsFreedOf(event.type, event.payload);
+    if (freed) forgetFullSlots(db, [{ serviceId: freed.serviceId, startsAt: freed.startsAt ? new Date(freed.startsAt) : null }]);
+  });
+  app.addHook('onClose', async () => {
+    stopListening();
+  });
   // Answers about bookings are personal or time-sensitive: never cached.
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/v1/public/appointments') || request.url.includes('/availability')) reply.header('cache-control', 'no-store');

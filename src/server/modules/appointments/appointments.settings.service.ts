@@ -8,6 +8,7 @@ import { findServiceById } from '../network/network.catalogue.service.js';
 import { ensureCan } from './appointments.policy.js';
 import { scheduleWaitlistCheck } from './appointments.waitlist.service.js';
 import * as repo from './appointments.repo.js';
+import { announceSeatsFreed, forgetFullSlots } from './appointments.seat-gate.js';
 import type { BookingPolicy, BookingSettings, BookingSettingsView } from './appointments.schemas.js';
 
 /** Capacity schedules and the booking policy of a service, set as one document. */
@@ -72,6 +73,9 @@ export async function setBookingSettings(db: Kysely<Database>, context: StaffCon
     // New capacity may free times people on the waiting list are waiting for.
     if (policy) await scheduleWaitlistCheck(trx, serviceId);
     await recordAudit(trx, context, { action: 'appointment_settings.update', resourceType: 'service', resourceId: serviceId, centreId: place.centreId, unitId: place.unitId, details: { bookable: policy !== null, rules: settings.schedules.length } });
+    // More desks or a larger public share free seats of slots remembered as full.
+    await announceSeatsFreed(trx, { centreId: place.centreId, serviceId, startsAt: null });
   });
+  forgetFullSlots(db, [{ serviceId, startsAt: null }]);
   return readSettings(db, serviceId);
 }

@@ -1,4 +1,4 @@
-import { instantAt, minutesOf, timeOf } from './appointments.time.js';
+import { dayClock, minutesOf, timeOf } from './appointments.time.js';
 
 /**
  * Slots as calendar arithmetic, with no database: a day's opening intervals cut into slots of the
@@ -36,16 +36,19 @@ function rulesOn(rules: readonly ScheduleRule[], day: OpenDay): ScheduleRule[] {
 }
 
 export function slotsOfDay(timeZone: string, day: OpenDay, rules: readonly ScheduleRule[], slotMinutes: number): Slot[] {
-  const today = rulesOn(rules, day);
+  // Each rule's hours as minutes once per day, not once per slot.
+  const today = rulesOn(rules, day).map((rule) => ({ starts: minutesOf(rule.starts), ends: minutesOf(rule.ends), desks: rule.desks }));
   if (today.length === 0) return [];
+  const instant = dayClock(timeZone, day.date);
   const slots: Slot[] = [];
   for (const interval of day.intervals) {
     const closes = minutesOf(interval.closes);
     for (let start = minutesOf(interval.opens); start + slotMinutes <= closes; start += slotMinutes) {
       const end = start + slotMinutes;
-      const capacity = today.filter((rule) => minutesOf(rule.starts) <= start && end <= minutesOf(rule.ends)).reduce((sum, rule) => sum + rule.desks, 0);
+      let capacity = 0;
+      for (const rule of today) if (rule.starts <= start && end <= rule.ends) capacity += rule.desks;
       if (capacity === 0) continue;
-      slots.push({ date: day.date, time: timeOf(start), startsAt: instantAt(timeZone, day.date, start), endsAt: instantAt(timeZone, day.date, end), capacity });
+      slots.push({ date: day.date, time: timeOf(start), startsAt: new Date(instant(start)), endsAt: new Date(instant(end)), capacity });
     }
   }
   return slots;

@@ -15,6 +15,7 @@ import { afterBooked, type BookingMessenger } from './appointments.notify.js';
 import { ensureCan, ensureWorksAt, readableUnitsAt } from './appointments.policy.js';
 import { presentStaff } from './appointments.presenters.js';
 import * as repo from './appointments.repo.js';
+import { forgetFullSlots } from './appointments.seat-gate.js';
 import type { StaffAppointmentView, StaffBookingInput, StaffBookingResult } from './appointments.schemas.js';
 import { bookingSecret, newReference, normaliseReference, REFERENCE_PATTERN, secretHash } from './appointments.secrets.js';
 import { instantAt } from './appointments.time.js';
@@ -122,6 +123,7 @@ export async function cancelForPerson(db: Kysely<Database>, context: StaffContex
     if (done) await recordPersonalDataChange(trx, context, { action: 'appointment.cancel', resourceType: 'appointment', resourceId: id, centreId: row.centre_id, details: { by: 'staff' } });
     return done ?? (await repo.findAppointment(trx, id))!;
   });
+  forgetFullSlots(db, [{ serviceId: row.service_id, startsAt: row.starts_at }]);
   return presentStaff(cancelled);
 }
 

@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import { createNetworkFixture, createStaff, signIn, type Session, type TestApp } from '../../../../test/app.js';
 import type { Database } from '../../db/types.js';
 import { addDays, localDateTime } from '../network/network.opening.js';
+import { SeatGate, useSeatGate } from './appointments.seat-gate.js';
 import { instantAt, minutesOf } from './appointments.time.js';
 
 /** Test helpers for the appointments module (imported by *.test.ts files only). */
@@ -139,9 +140,27 @@ export async function freeAt(t: TestApp, world: BookingWorld, date: string, star
   return slots.find((slot) => slot.startsAt === startsAt)?.free ?? 0;
 }
 
-/** Moves every hold and release of a service into the past, as if the minutes had gone by. */
+/**
+ * Moves every hold and release of a service into the past, as if the minutes had gone by — for the
+ * process's memory of full slots too, whose clock moves on by a day.
+ */
 export async function letTimePass(db: Kysely<Database>, serviceId: string): Promise<void> {
   const past = new Date(Date.now() - 60_000);
   await db.updateTable('appointment_seats').set({ held_until: past }).where('service_id', '=', serviceId).where('held_until', 'is not', null).execute();
   await db.updateTable('appointment_seats').set({ released_at: past }).where('service_id', '=', serviceId).where('released_at', 'is not', null).execute();
+  gateClockOf(db).skew += 24 * 3_600_000;
+}
+
+const gateClocks = new WeakMap<object, { skew: number }>();
+
+/** The clock of the database's seat gate, ahead of the real one by `skew` ms; installed on first use. */
+export function gateClockOf(db: object): { skew: number } {
+  let clock = gateClocks.get(db);
+  if (!clock) {
+    const created = { skew: 0 };
+    clock = created;
+    gateClocks.set(db, created);
+    useSeatGate(db, new SeatGate(() => performance.now() + created.skew));
+  }
+  return clock;
 }

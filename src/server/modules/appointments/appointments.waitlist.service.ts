@@ -111,7 +111,7 @@ export async function tellWaitingPeople(db: Kysely<Database>, messenger: Booking
   await db.updateTable('appointment_waitlist').set({ state: 'expired' }).where('state', '=', 'waiting').where('expires_at', '<=', now).execute();
   let setup;
   try {
-    setup = await loadBookingSetup(db, serviceId);
+    setup = await loadBookingSetup(db, serviceId, now);
   } catch {
     return 0;
   }

@@ -56,6 +56,32 @@ export function auditEventValues(context: RequestContext, entry: AuditEntry, per
 }
 
 /**
+ * The same row as plain values, for a statement that takes it as JSON (a database function): the
+ * event's centre must be given, since no query fills it in from the unit here.
+ */
+export function auditEventRow(context: RequestContext, entry: AuditEntry & { centreId: string }, personalData = false) {
+  if (entry.breakGlass && !entry.reason?.trim()) {
+    throw AppError.invalid([{ path: 'reason', message: 'break-glass access needs a reason' }]);
+  }
+  return {
+    id: uuidv7(),
+    actor_id: context.actor?.staffId ?? null,
+    actor_name: context.actor?.username ?? 'anonymous',
+    action: entry.action,
+    resource_type: entry.resourceType,
+    resource_id: entry.resourceId ?? null,
+    centre_id: entry.centreId,
+    unit_id: entry.unitId ?? null,
+    personal_data: personalData,
+    reason: entry.reason ?? null,
+    break_glass: entry.breakGlass ?? false,
+    ip: context.ip,
+    request_id: context.requestId,
+    details: entry.details ?? {},
+  };
+}
+
+/**
  * The one helper every module calls when staff read personal data (a person, a case file section,
  * a document): reads are auditable actions just like writes.
  */

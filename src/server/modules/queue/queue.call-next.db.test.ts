@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
 import type { Database } from '../../db/types.js';
 import type { TicketView, VisitView } from './queue.schemas.js';
@@ -147,5 +147,62 @@ describe('a call that waits for the counter behind another action', () => {
     const ticket = response.json<{ ticket: TicketView | null }>().ticket;
     expect(ticket).toMatchObject({ state: 'called', counter: { id: counter, label: '1' } });
     expect(ticket!.id).not.toBe(atCounter.id);
+  });
+});
+
+/**
+ * After the first call at a counter, later ones check the actor's rights against the counter's place
+ * as that call read it, and run as one statement that calls nothing unless the counter is still
+ * there. What changed in between must still count.
+ */
+describe('later calls at a counter', () => {
+  let world: QueueWorld;
+  let counter: string;
+  beforeEach(async () => {
+    world = await createQueueWorld(t, 1);
+    counter = world.counters[0]!;
+    expect((await post(world.officers[0]!, `/api/v1/counters/${counter}/open`)).statusCode).toBe(200);
+  });
+
+  const callAt = () => post(world.officers[0]!, `/api/v1/counters/${counter}/call-next`);
+  const waiting = async () => (await t.db.selectFrom('tickets').select('id').where('centre_id', '=', world.centreId).where('state', '=', 'waiting').execute()).length;
+  async function callAndFinish(): Promise<TicketView> {
+    const response = await callAt();
+    expect(response.statusCode, response.body).toBe(200);
+    const ticket = response.json<{ ticket: TicketView }>().ticket;
+    expect((await post(world.officers[0]!, `/api/v1/queue/tickets/${ticket.id}/start`)).statusCode).toBe(200);
+    expect((await post(world.officers[0]!, `/api/v1/queue/tickets/${ticket.id}/end`, { outcome: 'resolved' })).statusCode).toBe(200);
+    return ticket;
+  }
+
+  it('refuses once the right to serve is withdrawn (404: the counter is not even visible without a grant), calling nobody', async () => {
+    await issue(world, [world.serviceA]);
+    await issue(world, [world.serviceA]);
+    await callAndFinish();
+    const { staff_id: staffId } = await t.db.selectFrom('counter_sessions').select('staff_id').where('counter_id', '=', counter).where('state', '=', 'open').executeTakeFirstOrThrow();
+    await t.db.deleteFrom('staff_roles').where('staff_id', '=', staffId).execute();
+    expect((await callAt()).statusCode).toBe(404);
+    expect(await waiting()).toBe(1);
+  });
+
+  it('follows a counter moved to another unit: its former unit’s officer may no longer call there', async () => {
+    await issue(world, [world.serviceA]);
+    await issue(world, [world.serviceA]);
+    await callAndFinish();
+    await t.db.updateTable('counters').set({ unit_id: world.unit2Id }).where('id', '=', counter).execute();
+    expect((await callAt()).statusCode).toBe(403);
+    expect(await waiting()).toBe(1);
+  });
+
+  it('sends "your turn" to a contact left after the counter’s last call', async () => {
+    await issue(world, [world.serviceA]);
+    const second = (await issue(world, [world.serviceA])).json<VisitView>();
+    await callAndFinish();
+    const left = await t.app.inject({ method: 'PUT', url: `/api/v1/public/tickets/${second.publicCode}/alert`, payload: { channel: 'sms', recipient: '+351912000111', consent: true } });
+    expect(left.statusCode, left.body).toBe(200);
+    const called = await callAndFinish();
+    expect(called.id).toBe(second.tickets[0]!.id);
+    const sent = await t.db.selectFrom('notifications').select(['template', 'subject_id']).where('centre_id', '=', world.centreId).execute();
+    expect(sent).toEqual([{ template: 'queue.your_turn', subject_id: called.id }]);
   });
 });

@@ -102,7 +102,7 @@ export async function activeTicketOfCounter(db: Kysely<Database>, counterId: str
   return selectTickets(db).where('tickets.counter_id', '=', counterId).where('tickets.state', 'in', ['called', 'serving']).executeTakeFirst();
 }
 
-/** Who calls, from where: the values call-next writes into its audit event. */
+/** Who calls, from where (the values call-next writes into its audit event), and how. */
 export interface CallNextInput {
   counterId: string;
   staffId: string;
@@ -112,38 +112,46 @@ export interface CallNextInput {
   now: Date;
   /** The id the audit event gets if a ticket is called. */
   auditId: string;
+  /**
+   * Given when the statement runs alone, as its own transaction: the counter's place the caller
+   * checked the actor's rights against. Nothing is called unless the counter is still there, nor
+   * when someone at the centre left a contact today (the messages must go in the call's transaction).
+   */
+  checkedPlace: { unitId: string; centreId: string } | null;
 }
 
 /**
  * What call-next found and did: the counter (null when there is none), its live session as locked,
- * the number of the ticket the counter still holds (when it holds one, nothing is called), and the
- * ticket just called, if any. `alertsToday`: someone at the centre left a contact today, so "you are
- * next" messages may be due.
+ * the number of the ticket the counter still holds (when it holds one, nothing is called), the
+ * ticket just called, if any, and whether someone at the counter's centre left a contact today (then
+ * "you are next" messages may be due).
  */
 export interface CallNextOutcome {
   counter: { label: string; unitId: string; centreId: string } | null;
   session: { staffId: string; state: 'open' | 'paused' } | null;
   activeNumber: string | null;
   ticket: TicketRow | null;
-  alertsToday: boolean;
+  contactsToday: boolean;
 }
 
-/** $1 counter, $2 staff member, $3 now, $4 audit id, $5 actor's name, $6 ip, $7 request id. */
+/** $1 counter, $2 staff member, $3 now, $4 audit id, $5 actor's name, $6 ip, $7 request id, $8/$9 checked unit and centre. */
 const param = (n: number, type: string) => sql.raw(`$${n}::${type}`);
 const COUNTER = param(1, 'uuid');
 const STAFF = param(2, 'uuid');
 const NOW = param(3, 'timestamptz');
+const CHECKED_UNIT = param(8, 'uuid');
+const CHECKED_CENTRE = param(9, 'uuid');
 
 /**
- * The heart of the engine, as one statement (a prepared one on PostgreSQL), in the caller's
- * transaction:
+ * The heart of the engine, as one statement (a prepared one on PostgreSQL):
  *
  * - the counter with its unit's centre, and the centre's local day at `now`;
  * - the counter's live session, locked (`FOR UPDATE`) before any ticket is touched: every action at
  *   one counter passes through this lock, so two clicks at one counter are handled one after the other;
  * - the ticket the counter still holds, if any;
- * - the claim, only when the session is the caller's and open and the counter holds nothing: the
- *   first waiting ticket of the day, among the counter's live services, in call order
+ * - the claim, only when the session is the caller's and open and the counter holds nothing (and,
+ *   run alone, when the counter is where the caller checked and nobody at the centre left a contact
+ *   today): the first waiting ticket of the day, among the counter's live services, in call order
  *   (`virtualArrivalSql`), taken with `FOR UPDATE OF t SKIP LOCKED` — rows another counter is taking
  *   right now are skipped, not waited for, and a row that another transaction changed meanwhile no
  *   longer matches `state = 'waiting'` when re-checked under its lock — and made 'called';
@@ -161,6 +169,10 @@ const CALL_NEXT = preparedStatement<CallNextRow>(
       SELECT c.label, c.unit_id, u.centre_id, (${NOW} AT TIME ZONE ce.time_zone)::date AS local_day
       FROM counters c JOIN units u ON u.id = c.unit_id JOIN centres ce ON ce.id = u.centre_id
       WHERE c.id = ${COUNTER}
+    ), contacts AS (
+      SELECT EXISTS (
+        SELECT 1 FROM ticket_alerts a JOIN counter ON a.centre_id = counter.centre_id AND a.local_day = counter.local_day
+      ) AS today
     ), session AS (
       SELECT staff_id, state FROM counter_sessions WHERE counter_id = ${COUNTER} AND state <> 'closed' FOR UPDATE
     ), active AS (
@@ -170,6 +182,9 @@ const CALL_NEXT = preparedStatement<CallNextRow>(
       LEFT JOIN queue_policies p ON p.unit_id = t.unit_id
       WHERE EXISTS (SELECT 1 FROM session WHERE session.staff_id = ${STAFF} AND session.state = 'open')
         AND NOT EXISTS (SELECT 1 FROM active)
+        AND (${CHECKED_UNIT} IS NULL OR (
+          EXISTS (SELECT 1 FROM counter WHERE counter.unit_id = ${CHECKED_UNIT} AND counter.centre_id = ${CHECKED_CENTRE})
+          AND NOT (SELECT today FROM contacts)))
         AND t.state = 'waiting' AND t.local_day = (SELECT local_day FROM counter)
         -- An array computed once, not a semi-join probed for every waiting ticket.
         AND t.service_id = ANY (ARRAY(
@@ -205,7 +220,7 @@ const CALL_NEXT = preparedStatement<CallNextRow>(
     )
     SELECT counter.label AS counter_label_, counter.unit_id AS counter_unit_id, counter.centre_id AS counter_centre_id,
       session.staff_id AS session_staff_id, session.state AS session_state, (SELECT number FROM active) AS active_number,
-      EXISTS (SELECT 1 FROM ticket_alerts a WHERE a.centre_id = shown.centre_id AND a.local_day = shown.local_day) AS alerts_today,
+      (SELECT today FROM contacts) AS contacts_today,
       shown.*
     FROM (SELECT 1) AS one
     LEFT JOIN counter ON true
@@ -220,18 +235,28 @@ type CallNextRow = { [K in keyof TicketRow]: TicketRow[K] | null } & {
   session_staff_id: string | null;
   session_state: 'open' | 'paused' | null;
   active_number: string | null;
-  alerts_today: boolean;
+  contacts_today: boolean;
 };
 
 export async function callNextAtCounter(db: Kysely<Database>, input: CallNextInput): Promise<CallNextOutcome> {
-  const [row] = await runPrepared(db, CALL_NEXT, [input.counterId, input.staffId, input.now, input.auditId, input.actorName, input.ip, input.requestId]);
-  const { counter_label_, counter_unit_id, counter_centre_id, session_staff_id, session_state, active_number, alerts_today, ...ticket } = row!;
+  const [row] = await runPrepared(db, CALL_NEXT, [
+    input.counterId,
+    input.staffId,
+    input.now,
+    input.auditId,
+    input.actorName,
+    input.ip,
+    input.requestId,
+    input.checkedPlace?.unitId ?? null,
+    input.checkedPlace?.centreId ?? null,
+  ]);
+  const { counter_label_, counter_unit_id, counter_centre_id, session_staff_id, session_state, active_number, contacts_today, ...ticket } = row!;
   return {
     counter: counter_label_ !== null && counter_unit_id && counter_centre_id ? { label: counter_label_, unitId: counter_unit_id, centreId: counter_centre_id } : null,
     session: session_staff_id && session_state ? { staffId: session_staff_id, state: session_state } : null,
     activeNumber: active_number,
     ticket: ticket.id === null ? null : (ticket as TicketRow),
-    alertsToday: alerts_today,
+    contactsToday: contacts_today,
   };
 }
 

@@ -150,11 +150,7 @@ describe('a call that waits for the counter behind another action', () => {
   });
 });
 
-/**
- * After the first call at a counter, later ones check the actor's rights against the counter's place
- * as that call read it, and run as one statement that calls nothing unless the counter is still
- * there. What changed in between must still count.
- */
+/** Each call reads the counter's place, the actor's rights and the day's contacts anew: what changed since the last call counts. */
 describe('later calls at a counter', () => {
   let world: QueueWorld;
   let counter: string;

@@ -9,7 +9,7 @@ import { findCounterById } from '../network/network.counters.service.js';
 import type { CounterView } from '../network/network.units.schemas.js';
 import { noteQueueAdvanced } from './queue.advance.js';
 import { withIdempotency } from './queue.idempotency.js';
-import { can, canSee, ensureCan } from './queue.policy.js';
+import { can, ensureCan } from './queue.policy.js';
 import { presentTicket } from './queue.presenters.js';
 import * as repo from './queue.repo.js';
 import type { CallNextResult, CounterStateView } from './queue.schemas.js';
@@ -119,98 +119,23 @@ export async function closeCounter(db: Kysely<Database>, context: StaffContext, 
 }
 
 /**
- * Where each counter is (its unit and centre), as the last call at it read, and when that call last
- * found a contact left at the centre. Only a hint, never trusted: the statement a call runs alone
- * calls nothing unless the counter is still at the place the rights were checked against.
- */
-interface CounterHint {
-  place: { unitId: string; centreId: string };
-  contactsSeenAt: number | null;
-}
-const counterHints = new Map<string, CounterHint>();
-const MAX_COUNTER_HINTS = 10_000;
-/** After a call found a contact left at the counter's centre, calls there run in a transaction this long before looking again. */
-const CONTACTS_RECHECK_MS = 10 * 60_000;
-
-function rememberCounter(counterId: string, place: { unitId: string; centreId: string }, contactsToday: boolean, now: Date): void {
-  if (counterHints.size >= MAX_COUNTER_HINTS && !counterHints.has(counterId)) counterHints.clear();
-  counterHints.set(counterId, { place, contactsSeenAt: contactsToday ? now.getTime() : null });
-}
-
-/**
  * Calls the next ticket to this counter. An empty queue is an answer, not an error. A retry with the
  * same Idempotency-Key returns the ticket the first request called.
  *
- * The busiest path of a centre's day. Usually it is one round trip to the database (a bare claim is
- * four): one prepared statement, run as its own transaction, locks the counter's session, claims the
- * ticket and writes its ticket, audit and realtime events (`repo.callNextAtCounter`, `callAlone`).
- * That needs the actor's rights checked before anything is written, so it needs to know where the
- * counter is: the first call at a counter, a call with an Idempotency-Key, a call at a centre where
- * someone left a contact today ("you are next" messages go in the call's transaction) and any answer
- * but a called ticket or an empty queue go through `callInTransaction`, which gives the
- * authoritative answer.
+ * The busiest path of a centre's day, so it is three round trips without a key (a bare claim is
+ * four): the transaction's start, one prepared statement that locks the counter's session, claims
+ * the ticket and writes its ticket, audit and realtime events (`repo.callNextAtCounter`), and the
+ * commit. The checks below read what that statement found; when one refuses, the error rolls the
+ * transaction back, so whatever it did is undone. "You are next" messages are looked for only when
+ * someone at the centre left a contact today.
  */
 export async function callNext(db: Kysely<Database>, context: StaffContext, counterId: string, options: { idempotencyKey?: string | undefined; now?: Date } = {}): Promise<CallNextResult> {
   const now = options.now ?? new Date();
-  try {
-    if (!options.idempotencyKey && !db.isTransaction) {
-      const answer = await callAlone(db, context, counterId, now);
-      if (answer) return answer;
-    }
-    return await callInTransaction(db, context, counterId, now, options.idempotencyKey);
-  } catch (error) {
-    throw fromDatabaseError(error) ?? error;
-  }
-}
-
-function callInput(context: StaffContext, counterId: string, now: Date, checkedPlace: { unitId: string; centreId: string } | null): repo.CallNextInput {
-  return { counterId, staffId: context.actor.staffId, actorName: context.actor.username, ip: context.ip, requestId: context.requestId, now, auditId: uuidv7(), checkedPlace };
-}
-
-/**
- * The statement alone, for a counter whose place is known: the rights are checked against that
- * place first, and the statement calls nothing unless the counter is still there. Null: nothing was
- * written and `callInTransaction` must answer.
- */
-async function callAlone(db: Kysely<Database>, context: StaffContext, counterId: string, now: Date): Promise<CallNextResult | null> {
-  const hint = counterHints.get(counterId);
-  if (!hint || (hint.contactsSeenAt !== null && now.getTime() - hint.contactsSeenAt < CONTACTS_RECHECK_MS)) return null;
-  if (!can(context.actor, 'queue.serve', hint.place) || !canSee(context.actor, hint.place)) return null;
-  let outcome: repo.CallNextOutcome;
-  try {
-    outcome = await repo.callNextAtCounter(db, callInput(context, counterId, now, hint.place));
-  } catch (error) {
-    // A double click's other call committed a ticket to this counter while this one waited.
-    if (isSecondActiveTicket(error)) return null;
-    throw error;
-  }
-  const { counter, ticket } = outcome;
-  if (!counter || counter.unitId !== hint.place.unitId || counter.centreId !== hint.place.centreId) {
-    counterHints.delete(counterId);
-    return null;
-  }
-  rememberCounter(counterId, hint.place, outcome.contactsToday, now);
-  if (ticket) return { ticket: presentTicket(ticket) };
-  // Nothing called. The session checks read the locked row, so they can answer here; a ticket seen
-  // at the counter may have left it while this call waited for the lock, and with a contact left
-  // today the statement did not call on purpose.
-  ensureOwnSession(context, counter.label, outcome.session, { allowPaused: false });
-  if (outcome.activeNumber !== null || outcome.contactsToday) return null;
-  return { ticket: null };
-}
-
-/**
- * Call-next in a transaction: the idempotency key's claim when there is one, the statement, the
- * checks on what it found (a refusal throws, which rolls back whatever the statement did), and the
- * "you are next" messages when someone at the centre left a contact today. Three round trips
- * without a key: start, statement, commit.
- */
-async function callInTransaction(db: Kysely<Database>, context: StaffContext, counterId: string, now: Date, idempotencyKey: string | undefined): Promise<CallNextResult> {
-  const claim = idempotencyKey ? { scope: `queue.call:${counterId}:${context.actor.staffId}`, key: idempotencyKey, request: { counterId } } : null;
+  const claim = options.idempotencyKey ? { scope: `queue.call:${counterId}:${context.actor.staffId}`, key: options.idempotencyKey, request: { counterId } } : null;
   const attempt = (lockFirst: boolean) =>
     withIdempotency(db, claim, async (trx) => {
       if (lockFirst) await repo.lockLiveSession(trx, counterId);
-      const input = callInput(context, counterId, now, null);
+      const input = { counterId, staffId: context.actor.staffId, actorName: context.actor.username, ip: context.ip, requestId: context.requestId, now, auditId: uuidv7() };
       let outcome = await repo.callNextAtCounter(trx, input);
       // The statement's snapshot predates its wait for the session lock: the ticket it saw at the
       // counter may have been ended meanwhile by whoever held the lock. Asked again under the lock
@@ -218,7 +143,6 @@ async function callInTransaction(db: Kysely<Database>, context: StaffContext, co
       if (outcome.activeNumber !== null && !lockFirst) outcome = await repo.callNextAtCounter(trx, input);
       const { counter, ticket } = outcome;
       if (!counter) throw AppError.notFound('The counter');
-      rememberCounter(counterId, { unitId: counter.unitId, centreId: counter.centreId }, outcome.contactsToday, now);
       ensureCan(context.actor, 'queue.serve', { centreId: counter.centreId, unitId: counter.unitId }, 'The counter');
       ensureOwnSession(context, counter.label, outcome.session, { allowPaused: false });
       if (outcome.activeNumber !== null) throw AppError.conflict(`Ticket ${outcome.activeNumber} is still at counter ${counter.label}: end, park or transfer it first`);
@@ -227,14 +151,18 @@ async function callInTransaction(db: Kysely<Database>, context: StaffContext, co
       return { ticket: presentTicket(ticket) };
     });
   try {
-    return await attempt(false);
+    try {
+      return await attempt(false);
+    } catch (error) {
+      // A double click: the other request called a ticket to this counter and committed while this
+      // one waited for the session lock, unseen by this one's snapshot, and the unique index refused
+      // a second active ticket. Run again with the lock taken first, which gives the answer a
+      // sequential second click gets (409, the ticket is still at the counter).
+      if (isSecondActiveTicket(error) && !db.isTransaction) return await attempt(true);
+      throw error;
+    }
   } catch (error) {
-    // A double click: the other request called a ticket to this counter and committed while this
-    // one waited for the session lock, unseen by this one's snapshot, and the unique index refused
-    // a second active ticket. Run again with the lock taken first, which gives the answer a
-    // sequential second click gets (409, the ticket is still at the counter).
-    if (isSecondActiveTicket(error) && !db.isTransaction) return await attempt(true);
-    throw error;
+    throw fromDatabaseError(error) ?? error;
   }
 }
 

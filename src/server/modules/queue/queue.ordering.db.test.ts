@@ -58,7 +58,7 @@ describe('ordering policy', () => {
         const called: string[] = [];
         for (;;) {
           const outcome = await t.db.transaction().execute((trx) =>
-            callNextAtCounter(trx, { counterId: w.counters[0]!, staffId, actorName: 'officer', ip: null, requestId: null, now, auditId: uuidv7(), checkedPlace: null }),
+            callNextAtCounter(trx, { counterId: w.counters[0]!, staffId, actorName: 'officer', ip: null, requestId: null, now, auditId: uuidv7() }),
           );
           expect(outcome.activeNumber).toBeNull();
           const id = outcome.ticket?.id;

@@ -25,15 +25,10 @@ export function can(actor: Actor, action: QueueAction, place: QueuePlace): boole
   return actorMay(actor, action, { centreId: place.centreId, unitId: place.unitId ?? null });
 }
 
-/** Anyone who works at the centre sees that a counter or ticket exists. */
-export function canSee(actor: Actor, place: QueuePlace): boolean {
-  const works = centresOf(actor, 'network.read');
-  return works.everywhere || works.centreIds.includes(place.centreId);
-}
-
-/** Others get the same 404 as for nothing. */
+/** Anyone who works at the centre sees that a counter or ticket exists; others get the same 404 as for nothing. */
 export function ensureCanSee(actor: Actor, place: QueuePlace, what: string): void {
-  if (!canSee(actor, place)) throw AppError.notFound(what);
+  const works = centresOf(actor, 'network.read');
+  if (!works.everywhere && !works.centreIds.includes(place.centreId)) throw AppError.notFound(what);
 }
 
 export function ensureCan(actor: Actor, action: QueueAction, place: QueuePlace, what: string): void {

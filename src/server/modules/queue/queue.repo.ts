@@ -102,7 +102,7 @@ export async function activeTicketOfCounter(db: Kysely<Database>, counterId: str
   return selectTickets(db).where('tickets.counter_id', '=', counterId).where('tickets.state', 'in', ['called', 'serving']).executeTakeFirst();
 }
 
-/** Who calls, from where (the values call-next writes into its audit event), and how. */
+/** Who calls, from where: the values call-next writes into its audit event. */
 export interface CallNextInput {
   counterId: string;
   staffId: string;
@@ -112,12 +112,6 @@ export interface CallNextInput {
   now: Date;
   /** The id the audit event gets if a ticket is called. */
   auditId: string;
-  /**
-   * Given when the statement runs alone, as its own transaction: the counter's place the caller
-   * checked the actor's rights against. Nothing is called unless the counter is still there, nor
-   * when someone at the centre left a contact today (the messages must go in the call's transaction).
-   */
-  checkedPlace: { unitId: string; centreId: string } | null;
 }
 
 /**
@@ -134,24 +128,22 @@ export interface CallNextOutcome {
   contactsToday: boolean;
 }
 
-/** $1 counter, $2 staff member, $3 now, $4 audit id, $5 actor's name, $6 ip, $7 request id, $8/$9 checked unit and centre. */
+/** $1 counter, $2 staff member, $3 now, $4 audit id, $5 actor's name, $6 ip, $7 request id. */
 const param = (n: number, type: string) => sql.raw(`$${n}::${type}`);
 const COUNTER = param(1, 'uuid');
 const STAFF = param(2, 'uuid');
 const NOW = param(3, 'timestamptz');
-const CHECKED_UNIT = param(8, 'uuid');
-const CHECKED_CENTRE = param(9, 'uuid');
 
 /**
- * The heart of the engine, as one statement (a prepared one on PostgreSQL):
+ * The heart of the engine, as one statement (a prepared one on PostgreSQL), in the caller's
+ * transaction:
  *
  * - the counter with its unit's centre, and the centre's local day at `now`;
  * - the counter's live session, locked (`FOR UPDATE`) before any ticket is touched: every action at
  *   one counter passes through this lock, so two clicks at one counter are handled one after the other;
  * - the ticket the counter still holds, if any;
- * - the claim, only when the session is the caller's and open and the counter holds nothing (and,
- *   run alone, when the counter is where the caller checked and nobody at the centre left a contact
- *   today): the first waiting ticket of the day, among the counter's live services, in call order
+ * - the claim, only when the session is the caller's and open and the counter holds nothing: the
+ *   first waiting ticket of the day, among the counter's live services, in call order
  *   (`virtualArrivalSql`), taken with `FOR UPDATE OF t SKIP LOCKED` — rows another counter is taking
  *   right now are skipped, not waited for, and a row that another transaction changed meanwhile no
  *   longer matches `state = 'waiting'` when re-checked under its lock — and made 'called';
@@ -182,9 +174,6 @@ const CALL_NEXT = preparedStatement<CallNextRow>(
       LEFT JOIN queue_policies p ON p.unit_id = t.unit_id
       WHERE EXISTS (SELECT 1 FROM session WHERE session.staff_id = ${STAFF} AND session.state = 'open')
         AND NOT EXISTS (SELECT 1 FROM active)
-        AND (${CHECKED_UNIT} IS NULL OR (
-          EXISTS (SELECT 1 FROM counter WHERE counter.unit_id = ${CHECKED_UNIT} AND counter.centre_id = ${CHECKED_CENTRE})
-          AND NOT (SELECT today FROM contacts)))
         -- The waiting tickets come from the index on waiting tickets by service. "+ 0" keeps the day
         -- out of index conditions: planned once for any day, the day's index on open tickets looked
         -- cheaper, and it holds every version of the day's tickets, called and ended ones too (5 to
@@ -251,8 +240,6 @@ export async function callNextAtCounter(db: Kysely<Database>, input: CallNextInp
     input.actorName,
     input.ip,
     input.requestId,
-    input.checkedPlace?.unitId ?? null,
-    input.checkedPlace?.centreId ?? null,
   ]);
   const { counter_label_, counter_unit_id, counter_centre_id, session_staff_id, session_state, active_number, contacts_today, ...ticket } = row!;
   return {

@@ -7,6 +7,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { usePreparedStatements } from './prepared.js';
 import type { Database } from './types.js';
 
 export type DatabaseTarget =
@@ -80,6 +81,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 20 });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => usePreparedStatements(client));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const listenClients = new Set<pg.Client>();
   return {

@@ -6,10 +6,8 @@ import type { StaffContext } from '../../http/request-context.js';
 import { writeRealtimeEvent } from '../../realtime/events.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findCounterById } from '../network/network.counters.service.js';
-import { localDateTime } from '../network/network.opening.js';
 import type { CounterView } from '../network/network.units.schemas.js';
 import { noteQueueAdvanced } from './queue.advance.js';
-import { recordTicketMoment } from './queue.events.js';
 import { withIdempotency } from './queue.idempotency.js';
 import { can, ensureCan } from './queue.policy.js';
 import { presentTicket } from './queue.presenters.js';
@@ -124,29 +122,50 @@ export async function closeCounter(db: Kysely<Database>, context: StaffContext, 
  * Calls the next ticket to this counter. An empty queue is an answer, not an error. A retry with the
  * same Idempotency-Key returns the ticket the first request called.
  *
- * The busiest path of a centre's day, so it is five round trips without a key (a bare claim is
- * four): the transaction's start, the counter with its centre and locked session, the claim (which
- * returns the ticket), the ticket's moment (ticket, audit and realtime event in one statement), then
- * the commit. It used to be twelve.
+ * The busiest path of a centre's day, so it is three round trips without a key (a bare claim is
+ * four): the transaction's start, one prepared statement that locks the counter's session, claims
+ * the ticket and writes its ticket, audit and realtime events (`repo.callNextAtCounter`), and the
+ * commit. The checks below read what that statement found; when one refuses, the error rolls the
+ * transaction back, so whatever it did is undone. "You are next" messages are looked for only when
+ * someone at the centre left a contact today.
  */
 export async function callNext(db: Kysely<Database>, context: StaffContext, counterId: string, options: { idempotencyKey?: string | undefined; now?: Date } = {}): Promise<CallNextResult> {
   const now = options.now ?? new Date();
   const claim = options.idempotencyKey ? { scope: `queue.call:${counterId}:${context.actor.staffId}`, key: options.idempotencyKey, request: { counterId } } : null;
-  try {
-    return await withIdempotency(db, claim, async (trx) => {
-      const counter = await repo.lockCounterAtWork(trx, counterId);
+  const attempt = (lockFirst: boolean) =>
+    withIdempotency(db, claim, async (trx) => {
+      if (lockFirst) await repo.lockLiveSession(trx, counterId);
+      const input = { counterId, staffId: context.actor.staffId, actorName: context.actor.username, ip: context.ip, requestId: context.requestId, now, auditId: uuidv7() };
+      let outcome = await repo.callNextAtCounter(trx, input);
+      // The statement's snapshot predates its wait for the session lock: the ticket it saw at the
+      // counter may have been ended meanwhile by whoever held the lock. Asked again under the lock
+      // (now ours), it sees the latest commit; this runs only when the answer would be a refusal.
+      if (outcome.activeNumber !== null && !lockFirst) outcome = await repo.callNextAtCounter(trx, input);
+      const { counter, ticket } = outcome;
       if (!counter) throw AppError.notFound('The counter');
       ensureCan(context.actor, 'queue.serve', { centreId: counter.centreId, unitId: counter.unitId }, 'The counter');
-      ensureOwnSession(context, counter.label, counter.session, { allowPaused: false });
-      const localDay = localDateTime(counter.timeZone, now).date;
-      const outcome = await repo.callNextWaiting(trx, { counterId: counter.id, counterLabel: counter.label, serviceIds: counter.serviceIds, localDay, now });
+      ensureOwnSession(context, counter.label, outcome.session, { allowPaused: false });
       if (outcome.activeNumber !== null) throw AppError.conflict(`Ticket ${outcome.activeNumber} is still at counter ${counter.label}: end, park or transfer it first`);
-      if (!outcome.ticket) return { ticket: null };
-      await recordTicketMoment(trx, context, outcome.ticket, { kind: 'called', at: now, counterId: counter.id });
-      await noteQueueAdvanced(trx, outcome.ticket, now);
-      return { ticket: presentTicket(outcome.ticket) };
+      if (!ticket) return { ticket: null };
+      if (outcome.contactsToday) await noteQueueAdvanced(trx, ticket, now);
+      return { ticket: presentTicket(ticket) };
     });
+  try {
+    try {
+      return await attempt(false);
+    } catch (error) {
+      // A double click: the other request called a ticket to this counter and committed while this
+      // one waited for the session lock, unseen by this one's snapshot, and the unique index refused
+      // a second active ticket. Run again with the lock taken first, which gives the answer a
+      // sequential second click gets (409, the ticket is still at the counter).
+      if (isSecondActiveTicket(error) && !db.isTransaction) return await attempt(true);
+      throw error;
+    }
   } catch (error) {
     throw fromDatabaseError(error) ?? error;
   }
+}
+
+function isSecondActiveTicket(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505' && 'constraint' in error && error.constraint === 'tickets_one_active_per_counter';
 }

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../../../test/app.js';
 import type { PriorityClass } from '../../db/types.js';
 import { localDateTime } from '../network/network.opening.js';
 import { callOrder, DEFAULT_QUEUE_POLICY, type QueuePolicy } from './queue.ordering.js';
-import { callNextWaiting } from './queue.repo.js';
+import { callNextAtCounter } from './queue.repo.js';
 import type { TicketView, VisitView } from './queue.schemas.js';
 import { createQueueWorld, issue, post, type QueueWorld } from './queue.test-fixtures.js';
 
@@ -38,6 +38,8 @@ let run = 0;
 
 describe('ordering policy', () => {
   it('call-next in SQL follows the documented order for random queues and policies', async () => {
+    expect((await post(w.officers[0]!, `/api/v1/counters/${w.counters[0]}/open`)).statusCode).toBe(200);
+    const { staff_id: staffId } = await t.db.selectFrom('counter_sessions').select('staff_id').where('counter_id', '=', w.counters[0]!).where('state', '=', 'open').executeTakeFirstOrThrow();
     await fc.assert(
       fc.asyncProperty(fc.array(ticketArb, { minLength: 1, maxLength: 12 }), fc.option(policyArb), async (specs, policy) => {
         // Each run lives on its own day, so runs do not see each other's tickets.
@@ -56,11 +58,13 @@ describe('ordering policy', () => {
         const expected = callOrder(tickets, () => (policy ?? DEFAULT_QUEUE_POLICY) as QueuePolicy, now).map((ticket) => ticket.id);
         const called: string[] = [];
         for (;;) {
-          const outcome = await t.db.transaction().execute((trx) => callNextWaiting(trx, { counterId: w.counters[0]!, counterLabel: '1', serviceIds: [w.serviceA], localDay: day, now }));
+          const outcome = await t.db.transaction().execute((trx) =>
+            callNextAtCounter(trx, { counterId: w.counters[0]!, staffId, actorName: 'officer', ip: null, requestId: null, now, auditId: uuidv7() }),
+          );
           expect(outcome.activeNumber).toBeNull();
           const id = outcome.ticket?.id;
           if (!id) break;
-          expect(outcome.ticket).toMatchObject({ state: 'called', counter_id: w.counters[0], call_count: 1, service_id: w.serviceA });
+          expect(outcome.ticket).toMatchObject({ state: 'called', counter_id: w.counters[0], call_count: 1, service_id: w.serviceA, local_day: day, counter_label: '1' });
           called.push(id);
           await t.db.updateTable('tickets').set({ state: 'done', ended_at: now }).where('id', '=', id).execute();
         }

@@ -103,11 +103,13 @@ export function plannedOrder<T extends OrderableTicket>(tickets: readonly T[], p
 
 /**
  * The same virtual arrival in SQL, over `tickets t LEFT JOIN queue_policies p ON p.unit_id = t.unit_id`.
- * Defaults fill in for units without a policy row.
+ * Defaults fill in for units without a policy row; they are written into the text as literals, so
+ * with `now` given as a placeholder (`sql.raw('$3::timestamptz')`) the expression can be part of a
+ * prepared statement.
  */
-export function virtualArrivalSql(now: Date): RawBuilder<Date> {
+export function virtualArrivalSql(now: Date | RawBuilder<unknown>): RawBuilder<Date> {
   const d = DEFAULT_QUEUE_POLICY;
-  const minutes = (column: string, fallback: number) => sql`make_interval(mins => coalesce(${sql.ref(`p.${column}`)}, ${fallback}))`;
+  const minutes = (column: string, fallback: number) => sql`make_interval(mins => coalesce(${sql.ref(`p.${column}`)}, ${sql.lit(fallback)}))`;
   const classStart = sql`CASE t.priority_class
       WHEN 'emergency' THEN ${minutes('emergency_head_start_minutes', d.emergencyHeadStartMinutes)}
       WHEN 'priority' THEN ${minutes('priority_head_start_minutes', d.priorityHeadStartMinutes)}

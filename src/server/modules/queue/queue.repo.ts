@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { preparedStatement, runPrepared } from '../../db/prepared.js';
 import type { CounterSessionsTable, Database, LocalisedText, TicketState, TicketsTable, VisitsTable } from '../../db/types.js';
 import { DEFAULT_QUEUE_POLICY, virtualArrivalSql, type QueuePolicy } from './queue.ordering.js';
 
@@ -101,91 +102,153 @@ export async function activeTicketOfCounter(db: Kysely<Database>, counterId: str
   return selectTickets(db).where('tickets.counter_id', '=', counterId).where('tickets.state', 'in', ['called', 'serving']).executeTakeFirst();
 }
 
-/** What call-next needs about a counter, read in one statement with its live session locked. */
-export interface CounterAtWork {
-  id: string;
-  label: string;
-  unitId: string;
-  centreId: string;
-  timeZone: string;
-  /** Live services it serves (archived ones are not called to it). */
-  serviceIds: string[];
-  session: { id: string; staffId: string; state: 'open' | 'paused' } | null;
+/** Who calls, from where: the values call-next writes into its audit event. */
+export interface CallNextInput {
+  counterId: string;
+  staffId: string;
+  actorName: string;
+  ip: string | null;
+  requestId: string | null;
+  now: Date;
+  /** The id the audit event gets if a ticket is called. */
+  auditId: string;
 }
 
 /**
- * The counter with its unit's centre, the centre's time zone, its live services and its live
- * session, the session row locked for the rest of the transaction (the lateral sub-select takes
- * the lock, so a counter without a session is still found). One round trip instead of four.
+ * What call-next found and did: the counter (null when there is none), its live session as locked,
+ * the number of the ticket the counter still holds (when it holds one, nothing is called), the
+ * ticket just called, if any, and whether someone at the counter's centre left a contact today (then
+ * "you are next" messages may be due).
  */
-export async function lockCounterAtWork(db: Kysely<Database>, counterId: string): Promise<CounterAtWork | undefined> {
-  const result = await sql<{ id: string; label: string; unit_id: string; centre_id: string; time_zone: string; service_ids: string[] | null; session_id: string | null; session_staff_id: string | null; session_state: 'open' | 'paused' | null }>`
-    SELECT c.id, c.label, c.unit_id, u.centre_id, ce.time_zone,
-      ARRAY(SELECT cs.service_id FROM counter_services cs JOIN services s ON s.id = cs.service_id
-        WHERE cs.counter_id = c.id AND s.archived_at IS NULL ORDER BY s.ticket_prefix) AS service_ids,
-      se.id AS session_id, se.staff_id AS session_staff_id, se.state AS session_state
-    FROM counters c
-    JOIN units u ON u.id = c.unit_id
-    JOIN centres ce ON ce.id = u.centre_id
-    LEFT JOIN LATERAL (
-      SELECT id, staff_id, state FROM counter_sessions WHERE counter_id = c.id AND state <> 'closed' FOR UPDATE
-    ) se ON true
-    WHERE c.id = ${counterId}`.execute(db);
-  const row = result.rows[0];
-  if (!row) return undefined;
-  return {
-    id: row.id,
-    label: row.label,
-    unitId: row.unit_id,
-    centreId: row.centre_id,
-    timeZone: row.time_zone,
-    serviceIds: row.service_ids ?? [],
-    session: row.session_id && row.session_staff_id && row.session_state ? { id: row.session_id, staffId: row.session_staff_id, state: row.session_state } : null,
-  };
+export interface CallNextOutcome {
+  counter: { label: string; unitId: string; centreId: string } | null;
+  session: { staffId: string; state: 'open' | 'paused' } | null;
+  activeNumber: string | null;
+  ticket: TicketRow | null;
+  contactsToday: boolean;
 }
 
-/** Either the ticket just called, or the number of the ticket the counter still holds (nothing called). */
-export type CallNextOutcome = { ticket: TicketRow; activeNumber: null } | { ticket: null; activeNumber: string | null };
+/** $1 counter, $2 staff member, $3 now, $4 audit id, $5 actor's name, $6 ip, $7 request id. */
+const param = (n: number, type: string) => sql.raw(`$${n}::${type}`);
+const COUNTER = param(1, 'uuid');
+const STAFF = param(2, 'uuid');
+const NOW = param(3, 'timestamptz');
 
 /**
- * The heart of the engine: in the caller's transaction, picks the first waiting ticket in call
- * order among the counter's services and makes it 'called' at this counter, returning the ticket as
- * it now is. Rows another counter is taking right now are skipped (SKIP LOCKED), not waited for; a
- * row that another transaction already changed no longer matches `state = 'waiting'` when re-checked
- * under its lock. A counter still holding a ticket calls nothing (the same statement checks it, after
- * the caller took the session lock, so it sees the latest commit); the partial unique index on
+ * The heart of the engine, as one statement (a prepared one on PostgreSQL), in the caller's
+ * transaction:
+ *
+ * - the counter with its unit's centre, and the centre's local day at `now`;
+ * - the counter's live session, locked (`FOR UPDATE`) before any ticket is touched: every action at
+ *   one counter passes through this lock, so two clicks at one counter are handled one after the other;
+ * - the ticket the counter still holds, if any;
+ * - the claim, only when the session is the caller's and open and the counter holds nothing: the
+ *   first waiting ticket of the day, among the counter's live services, in call order
+ *   (`virtualArrivalSql`), taken with `FOR UPDATE OF t SKIP LOCKED` — rows another counter is taking
+ *   right now are skipped, not waited for, and a row that another transaction changed meanwhile no
+ *   longer matches `state = 'waiting'` when re-checked under its lock — and made 'called';
+ * - for the called ticket, its ticket event, audit event and realtime event (data-modifying CTEs).
+ *
+ * One statement sees one snapshot, taken before it waited for the session lock: a change committed
+ * by whoever held the lock (a ticket ended, or called by a double click) may be missing from the
+ * active-ticket check. The caller handles both cases (`callNext`); the partial unique index on
  * (counter_id) for called/serving tickets refuses a second active ticket whatever happens.
  */
-export async function callNextWaiting(db: Kysely<Database>, args: { counterId: string; counterLabel: string; serviceIds: readonly string[]; localDay: string; now: Date }): Promise<CallNextOutcome> {
-  if (args.serviceIds.length === 0) {
-    const active = await db.selectFrom('tickets').select('number').where('counter_id', '=', args.counterId).where('state', 'in', ['called', 'serving']).executeTakeFirst();
-    return { ticket: null, activeNumber: active?.number ?? null };
-  }
-  const result = await sql<Selectable<TicketsTable> & { service_names: LocalisedText | null; active_number: string | null }>`
-    WITH active AS (
-      SELECT number FROM tickets WHERE counter_id = ${args.counterId} AND state IN ('called', 'serving') LIMIT 1
+const CALL_NEXT = preparedStatement<CallNextRow>(
+  'queue.call_next',
+  sql`
+    WITH counter AS (
+      SELECT c.label, c.unit_id, u.centre_id, (${NOW} AT TIME ZONE ce.time_zone)::date AS local_day
+      FROM counters c JOIN units u ON u.id = c.unit_id JOIN centres ce ON ce.id = u.centre_id
+      WHERE c.id = ${COUNTER}
+    ), contacts AS (
+      SELECT EXISTS (
+        SELECT 1 FROM ticket_alerts a JOIN counter ON a.centre_id = counter.centre_id AND a.local_day = counter.local_day
+      ) AS today
+    ), session AS (
+      SELECT staff_id, state FROM counter_sessions WHERE counter_id = ${COUNTER} AND state <> 'closed' FOR UPDATE
+    ), active AS (
+      SELECT number FROM tickets WHERE counter_id = ${COUNTER} AND state IN ('called', 'serving') LIMIT 1
     ), candidate AS (
       SELECT t.id FROM tickets t
       LEFT JOIN queue_policies p ON p.unit_id = t.unit_id
-      WHERE NOT EXISTS (SELECT 1 FROM active) AND t.state = 'waiting' AND t.local_day = ${args.localDay}::date
-        AND t.service_id IN (${sql.join(args.serviceIds.map((id) => sql`${id}::uuid`))})
-      ORDER BY ${virtualArrivalSql(args.now)}, t.id
+      WHERE EXISTS (SELECT 1 FROM session WHERE session.staff_id = ${STAFF} AND session.state = 'open')
+        AND NOT EXISTS (SELECT 1 FROM active)
+        -- The waiting tickets come from the index on waiting tickets by service. "+ 0" keeps the day
+        -- out of index conditions: planned once for any day, the day's index on open tickets looked
+        -- cheaper, and it holds every version of the day's tickets, called and ended ones too (5 to
+        -- 10 times slower after a busy hour, until vacuum).
+        AND t.state = 'waiting' AND t.local_day + 0 = (SELECT local_day FROM counter)
+        -- An array computed once, not a semi-join probed for every waiting ticket.
+        AND t.service_id = ANY (ARRAY(
+          SELECT cs.service_id FROM counter_services cs JOIN services s ON s.id = cs.service_id
+          WHERE cs.counter_id = ${COUNTER} AND s.archived_at IS NULL))
+      ORDER BY ${virtualArrivalSql(NOW)}, t.id
       LIMIT 1
       FOR UPDATE OF t SKIP LOCKED
     ), called AS (
-      UPDATE tickets SET state = 'called', counter_id = ${args.counterId}, called_at = ${args.now},
-        first_called_at = coalesce(tickets.first_called_at, ${args.now}), call_count = tickets.call_count + 1
-      FROM candidate WHERE tickets.id = candidate.id AND tickets.state = 'waiting'
+      UPDATE tickets SET state = 'called', counter_id = ${COUNTER}, called_at = ${NOW},
+        first_called_at = coalesce(tickets.first_called_at, ${NOW}), call_count = tickets.call_count + 1
+      -- By primary key: a join with the candidate may be planned as a scan of every waiting ticket.
+      WHERE tickets.id = (SELECT id FROM candidate) AND tickets.state = 'waiting'
       RETURNING tickets.*
+    ), shown AS (
+      SELECT called.*, s.names AS service_names, (SELECT label FROM counter) AS counter_label
+      FROM called JOIN services s ON s.id = called.service_id
+    ), ticket_event AS (
+      INSERT INTO ticket_events (ticket_id, kind, at, counter_id, staff_id, details)
+      SELECT id, 'called', ${NOW}, ${COUNTER}, ${STAFF}, '{}'::jsonb FROM shown
+    ), audit_event AS (
+      INSERT INTO audit_events (id, actor_id, actor_name, action, resource_type, resource_id, centre_id, unit_id, ip, request_id, details)
+      SELECT ${param(4, 'uuid')}, ${STAFF}, ${param(5, 'text')}, 'queue.ticket.called', 'ticket', id::text, centre_id, unit_id,
+        ${param(6, 'text')}, ${param(7, 'text')},
+        jsonb_build_object('number', number, 'state', state, 'counterId', counter_id, 'outcome', NULL)
+      FROM shown
+    ), realtime_event AS (
+      INSERT INTO realtime_events (type, centre_id, unit_id, payload)
+      SELECT 'queue.ticket_called', centre_id, unit_id, jsonb_build_object(
+        'ticketId', id, 'visitId', visit_id, 'number', number, 'serviceId', service_id, 'serviceNames', service_names,
+        'state', state, 'counterId', counter_id, 'counterLabel', counter_label, 'callCount', call_count)
+      FROM shown
     )
-    SELECT called.*, s.names AS service_names, (SELECT number FROM active) AS active_number
+    SELECT counter.label AS counter_label_, counter.unit_id AS counter_unit_id, counter.centre_id AS counter_centre_id,
+      session.staff_id AS session_staff_id, session.state AS session_state, (SELECT number FROM active) AS active_number,
+      (SELECT today FROM contacts) AS contacts_today,
+      shown.*
     FROM (SELECT 1) AS one
-    LEFT JOIN called ON true
-    LEFT JOIN services s ON s.id = called.service_id`.execute(db);
-  const row = result.rows[0]!;
-  if (!row.id) return { ticket: null, activeNumber: row.active_number };
-  const { active_number: _active, service_names, ...ticket } = row;
-  return { ticket: { ...ticket, service_names: service_names!, counter_label: args.counterLabel }, activeNumber: null };
+    LEFT JOIN counter ON true
+    LEFT JOIN session ON true
+    LEFT JOIN shown ON true`,
+);
+
+type CallNextRow = { [K in keyof TicketRow]: TicketRow[K] | null } & {
+  counter_label_: string | null;
+  counter_unit_id: string | null;
+  counter_centre_id: string | null;
+  session_staff_id: string | null;
+  session_state: 'open' | 'paused' | null;
+  active_number: string | null;
+  contacts_today: boolean;
+};
+
+export async function callNextAtCounter(db: Kysely<Database>, input: CallNextInput): Promise<CallNextOutcome> {
+  const [row] = await runPrepared(db, CALL_NEXT, [
+    input.counterId,
+    input.staffId,
+    input.now,
+    input.auditId,
+    input.actorName,
+    input.ip,
+    input.requestId,
+  ]);
+  const { counter_label_, counter_unit_id, counter_centre_id, session_staff_id, session_state, active_number, contacts_today, ...ticket } = row!;
+  return {
+    counter: counter_label_ !== null && counter_unit_id && counter_centre_id ? { label: counter_label_, unitId: counter_unit_id, centreId: counter_centre_id } : null,
+    session: session_staff_id && session_state ? { staffId: session_staff_id, state: session_state } : null,
+    activeNumber: active_number,
+    ticket: ticket.id === null ? null : (ticket as TicketRow),
+    contactsToday: contacts_today,
+  };
 }
 
 /** Waiting tickets of a centre's day with what ordering needs, for lists and estimates. */
